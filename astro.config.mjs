@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { unifiedOptions } from './src/markdown/index.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+
+// The content folder, output folder and cache can be redirected so tests and
+// benchmarks build other document sets without touching content/ or dist/.
+const env = process.env;
+
+export default defineConfig({
+  outDir: env.WENYUAN_OUT_DIR ?? './dist',
+  cacheDir: env.WENYUAN_CACHE_DIR ?? './node_modules/.astro',
+  site: env.WENYUAN_SITE ?? 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified(unifiedOptions),
+    syntaxHighlight: false,
+  },
+  integrations: [mdx(), pagefindIndex()],
+  server: { host: '127.0.0.1', port: 4321 },
+  preview: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  // Scripts and styles as files, never inline, so pages run under a strict
+  // Content-Security-Policy without 'unsafe-inline' (see README, Deploy).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

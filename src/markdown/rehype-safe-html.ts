@@ -1,0 +1,27 @@
+/**
+ * The last line of defence: whatever earlier plugins or content produced,
+ * only known-safe elements and attributes reach the page. Ids are kept as
+ * written (no `user-content-` prefix) because article anchors are public URLs.
+ */
+import type { Root } from 'hast';
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
+import type { Transformer } from 'unified';
+
+/** The sanitize schema: GitHub's defaults, ids unprefixed, plus our marks and anchors. */
+export const safeHtmlSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'className', 'title', 'dataPagefindIgnore'],
+    a: [...(defaultSchema.attributes?.a ?? []), 'ariaLabel'],
+  },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'section'],
+};
+
+/** rehype-sanitize with {@link safeHtmlSchema}; strips scripts, iframes, `on*` handlers and `javascript:` URLs. */
+export function rehypeSafeHtml(): Transformer<Root, Root> {
+  return rehypeSanitize(safeHtmlSchema) as unknown as Transformer<Root, Root>;
+}

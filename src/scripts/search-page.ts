@@ -1,0 +1,185 @@
+/**
+ * The search page in the browser: Pagefind's JS API behind a query box,
+ * facet checkboxes with live counts, a sort choice and "load more". The URL
+ * always holds the current search (see lib/search-state).
+ */
+import { FACETS, type Facet } from '../lib/facets.ts';
+import {
+  parseSearchState,
+  serializeSearchState,
+  SORTS,
+  toggleFilter,
+  toPagefindFilters,
+  toPagefindSort,
+  type SearchState,
+  type Sort,
+} from '../lib/search-state.ts';
+import { DOCUMENT_TYPES } from '../lib/vocabulary.ts';
+
+type FilterCounts = Record<string, Record<string, number>>;
+interface Fragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  sub_results: Array<{ title: string; url: string; excerpt: string; anchor?: { id: string } }>;
+}
+interface Result {
+  id: string;
+  data: () => Promise<Fragment>;
+}
+interface Results {
+  results: Result[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+interface Pagefind {
+  options: (o: object) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+  search: (q: string | null, o: object) => Promise<Results | null>;
+}
+
+const PAGE = 10;
+const FACET_ORDER = Object.keys(FACETS) as Facet[];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function valueLabel(facet: Facet, value: string): string {
+  if (facet === 'type') return DOCUMENT_TYPES[value as keyof typeof DOCUMENT_TYPES] ?? value;
+  if (facet === 'year' && /^\d{4}$/.test(value)) return `${value}年`;
+  return value;
+}
+
+/** Wires the search page; `root` holds the form, facets, status and results. */
+export async function startSearchPage(root: HTMLElement): Promise<void> {
+  const form = root.querySelector<HTMLFormElement>('form.search-form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = root.querySelector<HTMLSelectElement>('#search-sort')!;
+  const facetsBox = root.querySelector<HTMLElement>('#search-facets')!;
+  const status = root.querySelector<HTMLElement>('#search-status')!;
+  const list = root.querySelector<HTMLOListElement>('#search-results')!;
+  const more = root.querySelector<HTMLButtonElement>('#search-more')!;
+
+  for (const [value, label] of Object.entries(SORTS)) sortSelect.append(el('option', { value, textContent: label }));
+
+  const bundle = '/pagefind/pagefind.js';
+  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  await pagefind.options({ highlightParam: 'highlight', excerptLength: 40 });
+  await pagefind.init();
+
+  let state: SearchState = parseSearchState(location.search);
+  let results: Result[] = [];
+  let shown = 0;
+  let generation = 0;
+
+  function syncControls() {
+    input.value = state.q;
+    sortSelect.value = state.sort;
+  }
+
+  function renderFacets(current: FilterCounts, total: FilterCounts) {
+    facetsBox.replaceChildren();
+    for (const facet of FACET_ORDER) {
+      const values = Object.keys(total[facet] ?? {});
+      if (values.length === 0) continue;
+      const selected = new Set(state.filters[facet] ?? []);
+      values.sort((a, b) => (total[facet]![b] ?? 0) - (total[facet]![a] ?? 0) || a.localeCompare(b, 'zh-CN'));
+      const fieldset = el('fieldset', {}, el('legend', { textContent: FACETS[facet] }));
+      fieldset.dataset.facet = facet;
+      for (const value of values) {
+        const count = current[facet]?.[value] ?? 0;
+        const box = el('input', { type: 'checkbox', name: facet, value, checked: selected.has(value) });
+        box.addEventListener('change', () => update(toggleFilter(state, facet, value, box.checked)));
+        const countNode = el('span', { className: 'count', textContent: `(${count})` });
+        countNode.dataset.count = String(count);
+        fieldset.append(el('label', {}, box, el('span', { textContent: valueLabel(facet, value) }), countNode));
+      }
+      facetsBox.append(fieldset);
+    }
+  }
+
+  async function renderResult(result: Result): Promise<HTMLLIElement> {
+    const data = await result.data();
+    const meta = [data.meta.date, data.meta.type, data.meta.issuer].filter(Boolean).join(' · ');
+    const excerpt = el('p', { className: 'excerpt' });
+    // Pagefind escapes page text and adds only <mark> around matches.
+    excerpt.innerHTML = data.excerpt;
+    const item = el('li', { className: 'result' },
+      el('h3', {}, el('a', { href: data.url, textContent: data.meta.title ?? data.url })),
+      el('div', { className: 'meta', textContent: meta }),
+      excerpt,
+    );
+    const sections = data.sub_results.filter((sub) => sub.anchor).slice(0, 3);
+    if (sections.length > 0) {
+      item.append(el('ul', { className: 'sub-results' },
+        ...sections.map((sub) => el('li', {}, el('a', { href: sub.url, textContent: sub.title })))));
+    }
+    return item;
+  }
+
+  async function showMore(run: number) {
+    const slice = results.slice(shown, shown + PAGE);
+    const items = await Promise.all(slice.map(renderResult));
+    if (run !== generation) return;
+    list.append(...items);
+    shown += slice.length;
+    more.hidden = shown >= results.length;
+  }
+
+  async function run() {
+    const current = ++generation;
+    const filters = toPagefindFilters(state);
+    const hasFilters = Object.keys(filters).length > 0;
+    if (!state.q && !hasFilters) {
+      const all = await pagefind.filters();
+      if (current !== generation) return;
+      results = [];
+      shown = 0;
+      list.replaceChildren();
+      more.hidden = true;
+      renderFacets(all, all);
+      status.textContent = '请输入检索词，或勾选左侧分类浏览。';
+      return;
+    }
+    status.textContent = '检索中…';
+    const search = await pagefind.search(state.q || null, { filters, sort: toPagefindSort(state.sort) });
+    if (current !== generation || !search) return;
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    renderFacets(search.filters, search.totalFilters);
+    status.textContent = results.length === 0
+      ? `未找到${state.q ? `包含“${state.q}”的` : ''}文件。`
+      : `找到 ${results.length} 篇${state.q ? `包含“${state.q}”的` : ''}文件。`;
+    await showMore(current);
+  }
+
+  function update(next: SearchState, push = false) {
+    state = next;
+    const url = `${location.pathname}${serializeSearchState(state)}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    syncControls();
+    void run();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update({ ...state, q: input.value.trim() }, true);
+  });
+  sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value as Sort }));
+  more.addEventListener('click', () => void showMore(generation));
+  window.addEventListener('popstate', () => {
+    state = parseSearchState(location.search);
+    syncControls();
+    void run();
+  });
+
+  syncControls();
+  await run();
+  root.dataset.ready = 'true';
+}
