@@ -104,13 +104,16 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 
   async function renderResult(result: Result): Promise<HTMLLIElement> {
     const data = await result.data();
-    const meta = [data.meta.date, data.meta.type, data.meta.issuer].filter(Boolean).join(' · ');
+    const when = el('time', { textContent: data.meta.date ?? '日期不详' });
+    if (data.meta.datetime) when.dateTime = data.meta.datetime;
+    const meta = el('div', { className: 'meta' }, when,
+      ...[data.meta.type, data.meta.issuer].filter((v): v is string => Boolean(v)).map((v) => el('span', { textContent: v })));
     const excerpt = el('p', { className: 'excerpt' });
     // Pagefind escapes page text and adds only <mark> around matches.
     excerpt.innerHTML = data.excerpt;
     const item = el('li', { className: 'result' },
       el('h3', {}, el('a', { href: data.url, textContent: data.meta.title ?? data.url })),
-      el('div', { className: 'meta', textContent: meta }),
+      meta,
       excerpt,
     );
     const sections = data.sub_results.filter((sub) => sub.anchor).slice(0, 3);

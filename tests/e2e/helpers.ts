@@ -1,0 +1,59 @@
+/** Shared pieces of the browser tests: the served site, the browser, the default content. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+/** Base URL of the site built by global-setup, or '' when browser tests are skipped. */
+export const baseUrl = inject('baseUrl');
+
+/** True when the browser tests run. */
+export const enabled = baseUrl !== '';
+
+/** A document of the default content (content/), as the tests need it. */
+export interface SeedDocument {
+  id: string;
+  title: string;
+  type: string;
+  issuer?: string;
+  region?: string;
+  body: string;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(full);
+    return /\.mdx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** The archive's default content, read from content/. */
+export function seedDocuments(): SeedDocument[] {
+  return markdownFiles('content').map((file) => {
+    const { data, content } = matter(readFileSync(file, 'utf8'));
+    return { id: data.id, title: data.title, type: data.type, issuer: data.issuer, region: data.region, body: content };
+  });
+}
+
+/** Opens a page and records any Content-Security-Policy violation or page error. */
+export async function openPage(browser: Browser, pathname: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(new URL(pathname, baseUrl).href);
+  return { page, problems };
+}
+
+/** Waits until the search page has finished its current search. */
+export async function searchSettled(page: Page): Promise<void> {
+  await page.waitForSelector('#search-app[data-ready="true"]');
+  await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('检索中'));
+}
+
+export { launchChromium };

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { enabled, launchChromium, openPage, searchSettled, seedDocuments } from './helpers.ts';
+
+async function resultTitles(page: Page): Promise<string[]> {
+  return page.locator('#search-results .result h3 a').allTextContents();
+}
+
+async function facetCount(page: Page, facet: string, value: string): Promise<number> {
+  const text = await page.locator(`fieldset[data-facet="${facet}"] label:has(input[value="${value}"]) .count`).getAttribute('data-count');
+  return Number(text);
+}
+
+describe.runIf(enabled)('searching the archive', () => {
+  let browser: Browser;
+  const seeds = seedDocuments();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('typing 人大代表联络站 finds the seed article that mentions it, under a strict CSP', async () => {
+    const article = seeds.find((s) => s.type === 'article' && s.body.includes('人大代表联络站'));
+    expect(article, 'a seed article mentions 人大代表联络站').toBeDefined();
+    const { page, problems } = await openPage(browser, '/search/');
+    await searchSettled(page);
+    await page.fill('#search-input', '人大代表联络站');
+    await page.press('#search-input', 'Enter');
+    await page.waitForSelector('#search-results .result');
+    await searchSettled(page);
+    expect(await resultTitles(page)).toContain(article!.title);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('人大代表联络站');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a facet filter narrows the results and the counts change; the URL restores it', async () => {
+    const { page } = await openPage(browser, '/search/?q=人大');
+    await searchSettled(page);
+    const before = await resultTitles(page);
+    expect(before.length).toBeGreaterThan(1);
+    const articleCountBefore = await facetCount(page, 'type', 'article');
+    const speechCountBefore = await facetCount(page, 'type', 'speech');
+    expect(articleCountBefore).toBeGreaterThan(0);
+    expect(speechCountBefore).toBeGreaterThan(0);
+
+    await page.check('fieldset[data-facet="type"] input[value="article"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'article');
+    await searchSettled(page);
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results .result').length < n, before.length);
+    const after = await resultTitles(page);
+    expect(after.length).toBe(articleCountBefore);
+    expect(await facetCount(page, 'type', 'speech')).toBe(0);
+
+    const shared = page.url();
+    const { page: reloaded } = await openPage(browser, new URL(shared).pathname + new URL(shared).search);
+    await searchSettled(reloaded);
+    await reloaded.waitForSelector('#search-results .result');
+    expect(await reloaded.isChecked('fieldset[data-facet="type"] input[value="article"]')).toBe(true);
+    expect(await reloaded.inputValue('#search-input')).toBe('人大');
+    expect((await resultTitles(reloaded)).sort()).toEqual([...after].sort());
+    await reloaded.close();
+    await page.close();
+  });
+
+  it('sorting by date orders the results newest first, undated last', async () => {
+    const { page } = await openPage(browser, '/search/?q=人大&sort=date-desc');
+    await searchSettled(page);
+    await page.waitForSelector('#search-results .result');
+    expect(await page.inputValue('#search-sort')).toBe('date-desc');
+    const dates = await page.locator('#search-results .result time').evaluateAll((nodes) =>
+      nodes.map((node) => (node as HTMLTimeElement).dateTime),
+    );
+    expect(dates.length).toBeGreaterThan(1);
+    const dated = dates.filter(Boolean);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(dates.slice(0, dated.length)).toEqual(dated);
+    await page.close();
+  });
+
+  it('opening a result highlights the match on the document page', async () => {
+    const { page } = await openPage(browser, '/search/?q=人大代表联络站');
+    await searchSettled(page);
+    await page.click('#search-results .result h3 a');
+    await page.waitForLoadState('load');
+    expect(new URL(page.url()).searchParams.get('highlight')).toBeTruthy();
+    await page.waitForSelector('mark.pagefind-highlight');
+    expect(await page.locator('mark.pagefind-highlight').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { enabled, launchChromium, openPage, seedDocuments } from './helpers.ts';
+
+describe.runIf(enabled)('reading the archive', () => {
+  let browser: Browser;
+  const seeds = seedDocuments();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the default content is the five seed documents', () => {
+    expect(seeds).toHaveLength(5);
+  });
+
+  it('the home page lists every seed document and links to it', async () => {
+    const { page, problems } = await openPage(browser, '/');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    for (const seed of seeds) {
+      const link = page.locator('.doc-list a.title', { hasText: seed.title });
+      expect(await link.count(), seed.title).toBeGreaterThan(0);
+      expect(await link.first().getAttribute('href')).toBe(`/documents/${seed.id}/`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a document page shows its title and metadata with Chinese labels', async () => {
+    const seed = seeds.find((s) => s.issuer) ?? seeds[0]!;
+    const { page, problems } = await openPage(browser, `/documents/${seed.id}/`);
+    expect(await page.textContent('h1')).toBe(seed.title);
+    const metadata = (await page.textContent('[data-testid="metadata"]')) ?? '';
+    expect(metadata).toContain('类型');
+    expect(metadata).toContain('日期');
+    if (seed.issuer) expect(metadata).toContain(seed.issuer);
+    if (seed.region) expect(metadata).toContain(seed.region);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a <script> written in a document shows as text and never runs', async () => {
+    const { page } = await openPage(browser, '/documents/2021-xss-fixture/');
+    const body = (await page.textContent('[data-testid="document-body"]')) ?? '';
+    expect(body).toContain('<script>window.__wenyuanInjected = true</script>');
+    expect(await page.locator('[data-testid="document-body"] script, [data-testid="document-body"] img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __wenyuanInjected?: boolean }).__wenyuanInjected)).toBeUndefined();
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('garbled spans are marked and explained', async () => {
+    const { page } = await openPage(browser, '/documents/undated-test-speech/');
+    expect(await page.locator('mark.garbled').count()).toBe(1);
+    expect(await page.textContent('[data-testid="quality-notices"]')).toContain('乱码');
+    expect(await page.textContent('[data-testid="metadata"]')).toContain('日期不详');
+    await page.close();
+  });
+
+  it('browse pages list documents by facet, and a 375 px phone needs no sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(new URL('/browse/type/rule/', (await import('./helpers.ts')).baseUrl).href);
+    expect(await page.locator('.doc-list li').count()).toBeGreaterThan(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const response = await page.goto(new URL('/no-such-page/', (await import('./helpers.ts')).baseUrl).href);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('页面不存在');
+    await page.close();
+  });
+});
