@@ -9,18 +9,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { documentSchema } from './schemas/document.ts';
 import { createIdRegistry } from './lib/document-id.ts';
-import { findDateProblems } from './lib/front-matter-dates.ts';
+import { checkFrontMatter, formatDiagnostics } from './lib/front-matter-check.ts';
 
 const CONTENT_DIR = process.env.WENYUAN_CONTENT_DIR ?? './content';
 const registry = createIdRegistry(CONTENT_DIR);
 
-/** Stops the build on a date YAML would silently "correct" (2023-13-01 → 2024-01-01). */
-function assertDatesAsWritten(entry: string, base: URL): void {
+/**
+ * Checks front matter before Astro does, so every problem is reported with
+ * its file and line, and dates are read as typed: YAML would silently turn
+ * 2023-13-01 into 2024-01-01.
+ */
+function assertValidFrontMatter(entry: string, base: URL, data: Record<string, unknown>): void {
   const source = readFileSync(fileURLToPath(new URL(entry, base)), 'utf8');
-  const problems = findDateProblems(source);
-  if (problems.length > 0) {
-    const file = `${CONTENT_DIR.replace(/\/$/, '')}/${entry}`;
-    throw new Error(problems.map((p) => `${file}:${p.line}: ${p.field}: ${p.message}`).join('\n'));
+  const file = `${CONTENT_DIR.replace(/\/$/, '')}/${entry}`;
+  const diagnostics = checkFrontMatter(file, source, data);
+  if (diagnostics.length > 0) {
+    throw new Error(`Invalid front matter; fix these and build again:\n${formatDiagnostics(diagnostics)}`);
   }
 }
 
@@ -29,7 +33,7 @@ const documents = defineCollection({
     pattern: '**/*.{md,mdx}',
     base: CONTENT_DIR,
     generateId: ({ entry, base, data }) => {
-      assertDatesAsWritten(entry, base);
+      assertValidFrontMatter(entry, base, data);
       return registry.claim(entry, data.id);
     },
   }),
