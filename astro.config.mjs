@@ -20,7 +20,6 @@ export default defineConfig({
   },
   integrations: [mdx(), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
-  preview: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts and styles as files, never inline, so pages run under a strict
   // Content-Security-Policy without 'unsafe-inline' (see README, Deploy).

@@ -15,10 +15,12 @@ export interface RawHtmlAsTextOptions {
 
 const DEFAULT_FORBIDDEN = ['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'form'];
 
+/** The parts of an MDX JSX node this plugin reads (mdast's own types do not include MDX). */
 interface JsxElement {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: Array<{ type: string; name?: string }>;
+  type: string;
+  name?: string | null;
+  attributes?: Array<{ type: string; name?: string }>;
+  position?: Root['position'];
 }
 
 /** Turns `html` nodes into `text` nodes; rejects unsafe JSX elements and `on*` attributes in MDX. */
@@ -32,20 +34,20 @@ export function remarkRawHtmlAsText(options: RawHtmlAsTextOptions = {}) {
         parent.children[index] = parent.type === 'root' ? { type: 'paragraph', children: [text] } : text;
         return;
       }
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-        const element = node as unknown as JsxElement;
+      const element = node as JsxElement;
+      if (element.type === 'mdxJsxFlowElement' || element.type === 'mdxJsxTextElement') {
         const name = element.name?.toLowerCase() ?? '';
         if (forbidden.has(name)) {
           file.fail(`<${name}> is not allowed in archive documents: it could run code or embed another site`, {
-            place: node.position,
+            place: element.position,
             ruleId: 'forbidden-element',
             source: 'wenyuan',
           });
         }
-        for (const attribute of element.attributes) {
+        for (const attribute of element.attributes ?? []) {
           if (attribute.name && /^on/i.test(attribute.name)) {
             file.fail(`event-handler attribute ${attribute.name} is not allowed in archive documents`, {
-              place: node.position,
+              place: element.position,
               ruleId: 'forbidden-attribute',
               source: 'wenyuan',
             });
