@@ -15,27 +15,48 @@ export interface PagefindIndexOptions {
   outputSubdir?: string;
 }
 
-/** Astro integration that indexes dist/ with Pagefind when the build is done. */
+/** What indexing a built site produced. */
+export interface IndexSummary {
+  pages: number;
+  seconds: number;
+}
+
+/**
+ * Indexes every HTML page under `siteDir` and writes the index to
+ * `siteDir/<outputSubdir>`. Shared by the integration and scripts/index-site.ts.
+ */
+export async function buildSearchIndex(siteDir: string, outputSubdir = 'pagefind'): Promise<IndexSummary> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${siteDir}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, outputSubdir) });
+    if (written.errors.length > 0) throw new Error(`Pagefind failed to write the index: ${written.errors.join('; ')}`);
+    return { pages: added.page_count, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Astro integration that indexes the output with Pagefind when the build is
+ * done. WENYUAN_SKIP_SEARCH_INDEX=1 leaves the index out (benchmarks time the
+ * two steps apart).
+ */
 export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegration {
   const outputSubdir = options.outputSubdir ?? 'pagefind';
   return {
     name: 'wenyuan:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        try {
-          const added = await index.addDirectory({ path: siteDir });
-          if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${siteDir}: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: path.join(siteDir, outputSubdir) });
-          if (written.errors.length > 0) throw new Error(`Pagefind failed to write the index: ${written.errors.join('; ')}`);
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`indexed ${added.page_count} pages in ${seconds} s`);
-        } finally {
-          await pagefind.close();
+        if (process.env.WENYUAN_SKIP_SEARCH_INDEX === '1') {
+          logger.warn('WENYUAN_SKIP_SEARCH_INDEX=1: no search index built');
+          return;
         }
+        const summary = await buildSearchIndex(fileURLToPath(dir), outputSubdir);
+        logger.info(`indexed ${summary.pages} pages in ${summary.seconds.toFixed(1)} s`);
       },
     },
   };
