@@ -40,6 +40,8 @@ interface Pagefind {
 }
 
 const PAGE = 10;
+/** Facet values shown before the rest fold into 更多. */
+const FACET_VISIBLE = 8;
 const FACET_ORDER = Object.keys(FACETS) as Facet[];
 
 /** Creates an element with properties (e.g. textContent, className) and children. */
@@ -76,6 +78,9 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   await pagefind.options({ highlightParam: 'highlight', excerptLength: 40 });
   await pagefind.init();
+  // A search started before the filter index has loaded reports no filter
+  // counts at all (seen with Pagefind 1.6); loading them first avoids that.
+  const allFilters = await pagefind.filters();
 
   let state: SearchState = parseSearchState(location.search);
   let results: Result[] = [];
@@ -87,22 +92,29 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     sortSelect.value = state.sort;
   }
 
-  function renderFacets(current: FilterCounts, total: FilterCounts) {
+  /** Values with results (or already chosen), most results first; the long tail folds away. */
+  function renderFacets(current: FilterCounts, all: FilterCounts) {
     facetsBox.replaceChildren();
     for (const facet of FACET_ORDER) {
-      const values = Object.keys(total[facet] ?? {});
-      if (values.length === 0) continue;
       const selected = new Set(state.filters[facet] ?? []);
-      values.sort((a, b) => (total[facet]![b] ?? 0) - (total[facet]![a] ?? 0) || a.localeCompare(b, 'zh-CN'));
+      const countOf = (value: string) => current[facet]?.[value] ?? 0;
+      const values = Object.keys(all[facet] ?? {})
+        .filter((value) => countOf(value) > 0 || selected.has(value))
+        .sort((a, b) => countOf(b) - countOf(a) || a.localeCompare(b, 'zh-CN'));
+      if (values.length === 0) continue;
       const fieldset = el('fieldset', {}, el('legend', { textContent: FACETS[facet] }));
       fieldset.dataset.facet = facet;
-      for (const value of values) {
-        const count = current[facet]?.[value] ?? 0;
+      const labels = values.map((value) => {
         const box = el('input', { type: 'checkbox', name: facet, value, checked: selected.has(value) });
         box.addEventListener('change', () => update(toggleFilter(state, facet, value, box.checked)));
-        const countNode = el('span', { className: 'count', textContent: `(${count})` });
-        countNode.dataset.count = String(count);
-        fieldset.append(el('label', {}, box, el('span', { textContent: valueLabel(facet, value) }), countNode));
+        const count = el('span', { className: 'count', textContent: `(${countOf(value)})` });
+        count.dataset.count = String(countOf(value));
+        return el('label', {}, box, el('span', { textContent: valueLabel(facet, value) }), count);
+      });
+      fieldset.append(...labels.slice(0, FACET_VISIBLE));
+      if (labels.length > FACET_VISIBLE) {
+        fieldset.append(el('details', {}, el('summary', { textContent: `更多（${labels.length - FACET_VISIBLE}）` }),
+          ...labels.slice(FACET_VISIBLE)));
       }
       facetsBox.append(fieldset);
     }
@@ -144,13 +156,11 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     const filters = toPagefindFilters(state);
     const hasFilters = Object.keys(filters).length > 0;
     if (!state.q && !hasFilters) {
-      const all = await pagefind.filters();
-      if (current !== generation) return;
       results = [];
       shown = 0;
       list.replaceChildren();
       more.hidden = true;
-      renderFacets(all, all);
+      renderFacets(allFilters, allFilters);
       status.textContent = '请输入检索词，或勾选左侧分类浏览。';
       return;
     }
@@ -160,7 +170,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     results = search.results;
     shown = 0;
     list.replaceChildren();
-    renderFacets(search.filters, search.totalFilters);
+    renderFacets(search.filters, allFilters);
     status.textContent = results.length === 0
       ? `未找到${state.q ? `包含“${state.q}”的` : ''}文件。`
       : `找到 ${results.length} 篇${state.q ? `包含“${state.q}”的` : ''}文件。`;

@@ -6,9 +6,10 @@ async function resultTitles(page: Page): Promise<string[]> {
   return page.locator('#search-results .result h3 a').allTextContents();
 }
 
+/** The count shown beside a facet value; 0 when the value is not offered (no results). */
 async function facetCount(page: Page, facet: string, value: string): Promise<number> {
-  const text = await page.locator(`fieldset[data-facet="${facet}"] label:has(input[value="${value}"]) .count`).getAttribute('data-count');
-  return Number(text);
+  const count = page.locator(`fieldset[data-facet="${facet}"] label:has(input[value="${value}"]) .count`);
+  return (await count.count()) === 0 ? 0 : Number(await count.getAttribute('data-count'));
 }
 
 describe.runIf(enabled)('searching the archive', () => {
