@@ -18,7 +18,7 @@ export interface Division {
 /** Placeholder levels in GB/T 2260 that are not names (市辖区 of a municipality). */
 const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
-let index: { byName: Map<string, Division[]>; byCode: Map<string, Division>; firstChars: Set<string>; maxLength: number } | undefined;
+let index: { byName: Map<string, Division[]>; byCode: Map<string, Division>; lengthsByFirst: Map<string, number[]> } | undefined;
 
 function build() {
   const names = new Map<string, string>((data.divisions as Array<[string, string]>).map(([code, name]) => [code, name]));
@@ -34,9 +34,14 @@ function build() {
     byCode.set(code, division);
     byName.set(name, [...(byName.get(name) ?? []), division]);
   }
-  const firstChars = new Set([...byName.keys()].map((n) => n[0]!));
-  const maxLength = Math.max(...[...byName.keys()].map((n) => n.length));
-  return { byName, byCode, firstChars, maxLength };
+  // For each first character, the name lengths that start with it, longest first.
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const name of byName.keys()) {
+    const lengths = lengthsByFirst.get(name[0]!) ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByFirst.set(name[0]!, lengths.sort((a, b) => b - a));
+  }
+  return { byName, byCode, lengthsByFirst };
 }
 
 function parentsOf(division: Division): Division[] {
@@ -50,8 +55,10 @@ export function findDivisionNames(text: string): Array<{ name: string; index: nu
   index ??= build();
   const found: Array<{ name: string; index: number; candidates: Division[] }> = [];
   for (let i = 0; i < text.length; i++) {
-    if (!index.firstChars.has(text[i]!)) continue;
-    for (let len = Math.min(index.maxLength, text.length - i); len >= 2; len--) {
+    const lengths = index.lengthsByFirst.get(text[i]!);
+    if (!lengths) continue;
+    for (const len of lengths) {
+      if (i + len > text.length) continue;
       const name = text.slice(i, i + len);
       const candidates = index.byName.get(name);
       if (!candidates) continue;

@@ -58,7 +58,8 @@ export function importOne(path: string, bytes: Uint8Array, options: RunOptions, 
   const cleaned = clean(extracted.blocks);
   const hasBody = cleaned.blocks.some((b) => b.rows || b.inlines.some((i) => i.text.trim() !== ''));
   report.removed = removedEntries(extracted.pieces);
-  if (!hasBody) {
+  // A corpus file may be only a title and its history (a law whose text was never filled in); that is still a document.
+  if (!hasBody && report.format !== 'corpus') {
     const what = extracted.textContent.trim() === '' ? 'no text content (nothing between the tags)' : `nothing left after removing ${report.removed.length} boilerplate line(s): ${[...new Set(report.removed.map((r) => r.reason))].join('、')}`;
     return { ...report, reason: `${path}: ${what}` };
   }
@@ -73,6 +74,7 @@ export function importOne(path: string, bytes: Uint8Array, options: RunOptions, 
     overrides: options.overrides,
     preset,
   });
+  if (!hasBody) structured.flags.push({ kind: 'other', note: '原文只有标题和沿革，没有正文' });
   const pieces: Piece[] = extracted.pieces.map((p) =>
     p.fate === 'body' && p.block !== undefined && structured.consumed.has(p.block)
       ? { ...p, fate: 'front-matter', rule: 'front-matter', reason: `移入前言（${structured.consumed.get(p.block)}）`, field: structured.consumed.get(p.block)! }

@@ -34,7 +34,7 @@ export type Rendered =
   | { ok: false; reason: string; problems: FrontMatterProblem[] };
 
 /** Flags for the text as it stands in the rendered body: garbled spans and placeholders. */
-function bodyFlags(body: string, garbled: Array<{ text: string; offset: number }>): QualityFlag[] {
+function bodyFlags(body: string, garbled: Array<{ text: string; offset: number }>, placeholders: boolean): QualityFlag[] {
   const flags: QualityFlag[] = garbled.map((g) => ({
     kind: 'garbled',
     note: `第${positionOf(body, g.offset).line}行有乱码（原文编码错误，无法恢复），保留原样`,
@@ -42,7 +42,7 @@ function bodyFlags(body: string, garbled: Array<{ text: string; offset: number }
     text: g.text,
   }));
   const forms = new Map<string, { count: number; offset: number }>();
-  for (const p of findPlaceholders(body)) {
+  for (const p of placeholders ? findPlaceholders(body) : []) {
     const seen = forms.get(p.form);
     if (seen) seen.count++;
     else forms.set(p.form, { count: 1, offset: p.index });
@@ -59,9 +59,13 @@ export function renderDocument(input: EmitInput): Rendered {
   const { meta } = input;
   const title = meta.title?.value ?? '';
   const date = meta.date?.value;
-  const id = documentId(title, date);
+  const id = documentId(title, date, {
+    ...(meta.subtitle && meta.type.value === 'rule' ? { subtitle: meta.subtitle.value } : {}),
+    disambiguate: meta.type.value === 'rule',
+  });
   const rendered = renderBody(input.blocks.filter((_, i) => !input.consumed.has(i)));
-  const flags: QualityFlag[] = [...bodyFlags(rendered.markdown, rendered.garbled), ...input.flags];
+  // In rules, ×× is a form template (国械注准××××) or multiplication, not a withheld name.
+  const flags: QualityFlag[] = [...bodyFlags(rendered.markdown, rendered.garbled, meta.type.value !== 'rule'), ...input.flags];
   if (input.script === 'zh-Hant') flags.push({ kind: 'converted-script', note: `原文为繁体中文，已转换为简体（${input.stats.converted}字）` });
   if (input.stats.pinyinRemoved > 0) flags.push({ kind: 'pinyin-removed', note: `已删除转换工具插入的拼音注音${input.stats.pinyinRemoved}处` });
 

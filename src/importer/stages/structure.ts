@@ -256,7 +256,8 @@ export function structure(input: StructureInput): Structured {
 
   // Region: issuer, title, subtitle, meeting, then the body.
   const bodyText = live().map(({ b }) => textOf(b)).join('\n');
-  if (!meta.region) {
+  // A reader that knew the title (the corpus format) also decided the region; the body of a law names places it does not belong to.
+  if (!meta.region && !preset.title) {
     const result = resolveRegion(
       [
         { label: '发文机关/署名', text: meta.issuer?.value ?? '' },

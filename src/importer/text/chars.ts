@@ -6,9 +6,17 @@
  */
 import * as OpenCC from 'opencc-js';
 
-/** True for a Han ideograph. */
+/** True for a Han ideograph (CJK unified ideographs, extensions and compatibility forms). */
 export function isHan(c: string | undefined): boolean {
-  return c !== undefined && /\p{Script=Han}/u.test(c) && c !== '〇';
+  if (c === undefined) return false;
+  const code = c.codePointAt(0)!;
+  // Ranges checked by number: this runs once per character of every input.
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x20000 && code <= 0x3ffff)
+  );
 }
 
 /** True for Han, CJK punctuation, full-width forms and curly quotes: "Chinese context" for punctuation rules. */
@@ -45,6 +53,23 @@ export function toSimplified(text: string): string {
 }
 
 const charCache = new Map<string, string>();
+let traditionalClass: RegExp | undefined;
+
+/**
+ * A global pattern matching every character of the main CJK block that
+ * opencc changes (Traditional forms), built once by converting each character.
+ */
+export function traditionalCharacters(): RegExp {
+  if (!traditionalClass) {
+    const chars: string[] = [];
+    for (let code = 0x4e00; code <= 0x9fff; code++) {
+      const c = String.fromCharCode(code);
+      if (simplifiedChar(c) !== c) chars.push(c);
+    }
+    traditionalClass = new RegExp(`[${chars.join('')}]`, 'g');
+  }
+  return traditionalClass;
+}
 
 /** The Simplified form of one character (itself when it has none). */
 export function simplifiedChar(c: string): string {

@@ -9,8 +9,10 @@
  * stuck to Chinese (1), and runs of characters no dictionary word joins,
  * which is what random characters look like (½ each). Evidence closer than
  * three characters forms a cluster; a cluster scoring 4 with at least one
- * strong sign is a garbled span, from its first sign to its last. A single
- * rare character (a name such as 镕) never qualifies alone.
+ * hard sign (`?`, U+FFFD, an orphaned pinyin fragment, a control or
+ * private-use character) is a garbled span, from its first sign to its last.
+ * Rare characters alone never qualify: names, rivers and fish (镕, 瀍, 鲌)
+ * are rare and real.
  */
 import { gb2312Level, isHan, simplifiedChar } from './chars.ts';
 import { isWordPair } from './dictionary.ts';
@@ -32,8 +34,12 @@ interface Ch {
   at: number;
 }
 
+/** A hard sign somewhere in the text: without one there is nothing to find. */
+const HARD_SIGN = /[?\ufffd\ue000-\uf8ff\u0080-\u009f]|[a-zü\u00e0-\u01dc]\)/i;
+
 /** Garbled spans in `text`, in order. */
 export function findGarbledSpans(text: string): GarbledSpan[] {
+  if (!HARD_SIGN.test(text)) return [];
   const annotations = findPinyinAnnotations(text);
   const inAnnotation = new Set<number>();
   for (const a of annotations) for (let i = a.start; i < a.end; i++) inAnnotation.add(i);
@@ -45,18 +51,21 @@ export function findGarbledSpans(text: string): GarbledSpan[] {
     at += c.length;
   }
   const weight = new Array<number>(chars.length).fill(0);
+  const hard = new Array<boolean>(chars.length).fill(false);
   const hanAt = (i: number) => isHan(chars[i]?.c);
 
   for (let i = 0; i < chars.length; i++) {
     const { c } = chars[i]!;
     if (c === '\ufffd' || /[\ue000-\uf8ff\u0080-\u009f]/.test(c)) {
       weight[i] = 3;
+      hard[i] = true;
     } else if (c === '?') {
       if (!hanAt(i - 1) && !hanAt(i + 1)) continue;
       const next = chars[i + 1]?.c;
       const sentence = text.slice(Math.max(0, chars[i]!.at - 20), chars[i]!.at).split(/[。！？；\n]/).pop() ?? '';
       const jammed = next !== undefined && (isHan(next) || /[!?a-zü]/i.test(next));
       weight[i] = jammed && !QUESTION_WORDS.test(sentence) ? 2 : 1;
+      hard[i] = weight[i] === 2;
     } else if (isHan(c)) {
       if (gb2312Level(simplifiedChar(c)) === undefined) weight[i] = 2;
     }
@@ -69,14 +78,17 @@ export function findGarbledSpans(text: string): GarbledSpan[] {
     const word = chars.slice(i, j).map((x) => x.c).join('');
     const touchesHan = hanAt(i - 1) || hanAt(j) || chars[i - 1]?.c === '?' || chars[i - 1]?.c === ')';
     if (chars[j]?.c === ')' && isTonedSyllable(word) && chars[i - 1]?.c !== '(') {
-      for (let k = i; k <= j; k++) weight[k] = 3;
+      for (let k = i; k <= j; k++) {
+        weight[k] = 3;
+        hard[k] = true;
+      }
     } else if (touchesHan && word.length === 1) {
       weight[i] = 1;
     }
     i = j - 1;
   }
-  // Without one strong sign nothing can qualify; skip the dictionary work.
-  if (!weight.some((w) => w >= 2)) return [];
+  // Without one hard sign nothing can qualify; skip the dictionary work.
+  if (!hard.some(Boolean)) return [];
 
   // Runs of Han characters no dictionary word joins: at least three such pairs in a row.
   let runStart = -1;
@@ -102,9 +114,9 @@ export function findGarbledSpans(text: string): GarbledSpan[] {
   let first = -1;
   let last = -1;
   let score = 0;
-  let maxWeight = 0;
+  let hasHard = false;
   const close = () => {
-    if (first >= 0 && score >= MIN_SCORE && maxWeight >= 2) {
+    if (first >= 0 && score >= MIN_SCORE && hasHard) {
       const start = chars[first]!.at;
       let end = chars[last]!.at + chars[last]!.c.length;
       // A well-formed annotation right after the span belongs to its last character.
@@ -114,7 +126,7 @@ export function findGarbledSpans(text: string): GarbledSpan[] {
     }
     first = -1;
     score = 0;
-    maxWeight = 0;
+    hasHard = false;
   };
   for (let i = 0; i < chars.length; i++) {
     const w = weight[i]!;
@@ -123,7 +135,7 @@ export function findGarbledSpans(text: string): GarbledSpan[] {
     if (first < 0) first = i;
     last = i;
     score += w;
-    maxWeight = Math.max(maxWeight, w);
+    hasHard ||= hard[i]!;
   }
   close();
   return spans;

@@ -13,6 +13,7 @@ const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': 
  */
 export function normalisePunctuation(text: string, before?: string, after?: string): { text: string; changes: number } {
   let changes = 0;
+  if (!/[,:;!?()]/.test(text)) return { text, changes };
   const chars = [...text];
   const out = chars.map((c, i) => {
     const full = FULL[c];

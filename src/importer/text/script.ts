@@ -3,18 +3,16 @@
  * Simplified forms, so a Simplified text quoting one Traditional name is not
  * converted as a whole.
  */
-import { isHan, simplifiedChar } from './chars.ts';
+import { traditionalCharacters } from './chars.ts';
 
-/** Share and count of Han characters that have a different Simplified form. */
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+
+/** Count of Han characters, and of those that have a different Simplified form. */
 export function traditionalShare(text: string): { han: number; traditional: number } {
-  let han = 0;
-  let traditional = 0;
-  for (const c of text) {
-    if (!isHan(c)) continue;
-    han++;
-    if (simplifiedChar(c) !== c) traditional++;
-  }
-  return { han, traditional };
+  return {
+    han: text.match(HAN)?.length ?? 0,
+    traditional: text.match(traditionalCharacters())?.length ?? 0,
+  };
 }
 
 /** True when at least 5% (and 5) of the Han characters are Traditional forms. */
