@@ -11,6 +11,8 @@ export interface BoilerplateRule {
   /** Why the line goes, in Chinese, e.g. 面包屑导航. */
   reason: string;
   test: (line: string) => boolean;
+  /** Longest line the rule may remove; disclaimers run long, chrome does not. */
+  maxLength?: number;
 }
 
 /** Lines that open real content; never boilerplate whatever else they contain. */
@@ -51,6 +53,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'disclaimer',
     reason: '转载免责声明',
+    maxLength: 300,
     test: re(/免责声明|本文来源于网络|来源于网络转载|版权归原作者|如有侵权|侵权.{0,10}删除|不代表本(站|网|平台)(观点|立场)|转载.{0,12}请注明|仅供学习交流/),
   },
   {
@@ -73,8 +76,8 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 /** Which rule, if any, makes this line boilerplate. */
 export function boilerplateRule(line: string): BoilerplateRule | undefined {
   const text = line.trim();
-  if (text === '' || text.length > MAX_CHROME_LENGTH || CONTENT_OPENER.test(text)) return undefined;
-  return BOILERPLATE_RULES.find((rule) => rule.test(text));
+  if (text === '' || CONTENT_OPENER.test(text)) return undefined;
+  return BOILERPLATE_RULES.find((rule) => text.length <= (rule.maxLength ?? MAX_CHROME_LENGTH) && rule.test(text));
 }
 
 /** A line short enough and unpunctuated enough to be a page-header fragment (site name, slogan). */

@@ -173,7 +173,8 @@ export function structure(input: StructureInput): Structured {
       consumed.set(i, 'speaker');
       continue;
     }
-    if (!meta.subtitle && consumed.size === 1 && consumed.has(firstIdx ?? -1) && isTitleLike(text) && text.length >= 6) {
+    const division = parseDivisionHeading(text) !== undefined;
+    if (!meta.subtitle && !division && consumed.size === 1 && consumed.has(firstIdx ?? -1) && isTitleLike(text) && text.length >= 6) {
       meta.subtitle = { value: text, how: `第${b.line}行：标题后的副题` };
       consumed.set(i, 'subtitle');
       continue;
