@@ -20,6 +20,8 @@ export interface SeedDocument {
   issuer?: string;
   region?: string;
   body: string;
+  /** Texts of the `garbled` quality flags. */
+  garbled: string[];
 }
 
 function markdownFiles(dir: string): string[] {
@@ -34,7 +36,9 @@ function markdownFiles(dir: string): string[] {
 export function seedDocuments(): SeedDocument[] {
   return markdownFiles('content').map((file) => {
     const { data, content } = matter(readFileSync(file, 'utf8'));
-    return { id: data.id, title: data.title, type: data.type, issuer: data.issuer, region: data.region, body: content };
+    const flags: Array<{ kind: string; text?: string }> = data.quality?.flags ?? [];
+    const garbled = flags.flatMap((flag) => (flag.kind === 'garbled' && flag.text ? [flag.text] : []));
+    return { id: data.id, title: data.title, type: data.type, issuer: data.issuer, region: data.region, body: content, garbled };
   });
 }
 

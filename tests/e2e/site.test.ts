@@ -60,6 +60,17 @@ describe.runIf(enabled)('reading the archive', () => {
     await page.close();
   });
 
+  it('a seed with garbled text shows every recorded span marked, and no pinyin artefacts', async () => {
+    const seed = seedDocuments().find((s) => s.garbled.length > 0);
+    expect(seed, 'a seed has garbled spans').toBeDefined();
+    const { page } = await openPage(browser, `/documents/${seed!.id}/`);
+    const marked = await page.locator('[data-testid="document-body"] mark.garbled').allTextContents();
+    expect(marked.sort()).toEqual([...seed!.garbled].sort());
+    const body = (await page.textContent('[data-testid="document-body"]')) ?? '';
+    expect(body).not.toMatch(/\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/);
+    await page.close();
+  });
+
   it('browse pages list documents by facet, and a 375 px phone needs no sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(new URL('/browse/type/rule/', (await import('./helpers.ts')).baseUrl).href);
