@@ -107,7 +107,11 @@ export function extractCorpus(text: string, fileName: string, options: CorpusOpt
       }
       const cells = trimmed.replace(/^\||\|$/g, '').split('|').map((c) => [{ text: c.trim() }]);
       table ??= { rows: [], line };
-      pieces.push({ source: rest, fate: 'body', line, block: blocks.length });
+      // The pipes are table syntax, the cells are body text; the ledger keeps them apart, in order.
+      for (const token of rest.split(/(\|)/)) {
+        if (token === '|') pieces.push({ source: token, fate: 'markup', line });
+        else if (token !== '') pieces.push({ source: token, fate: 'body', line, block: blocks.length });
+      }
       table.rows.push(cells);
       return;
     }
@@ -124,7 +128,7 @@ export function extractCorpus(text: string, fileName: string, options: CorpusOpt
   markTableOfContents(blocks);
 
   const { key, date: fileDate } = corpusVersionKey(fileName);
-  const enacted = events.filter((e) => !/施行|废止|失效/.test(e.text));
+  const enacted = events.filter((e) => !/施行/.test(e.text) && !/(废止|失效)[）)\s　]*$/.test(e.text.replace(/《[^》]*》/g, '')));
   const latest = [...enacted].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
   if (fileDate) preset.date = { value: fileDate, how: `文件名中的版本日期 (${fileDate})` };
   else if (latest) preset.date = { value: latest.date, how: `第${latest.line}行：最近的沿革行"${latest.text}"` };
@@ -136,7 +140,9 @@ export function extractCorpus(text: string, fileName: string, options: CorpusOpt
   const order = events.map((e) => /([\u4e00-\u9fa5]{2,20}令[（(]?第[\d一二三四五六七八九十百千]+号[）)]?)/.exec(e.text)?.[1]).find(Boolean);
   if (order) preset.doc_number = { value: order, how: '沿革行中的令号' };
 
-  const abolished = events.find((e) => /废止|失效/.test(e.text));
+  // 《国务院关于废止和修改部分行政法规的决定》第二次修订 amends; only a line whose own verb is 废止/失效 abolishes.
+  const ownVerb = (text: string) => text.replace(/《[^》]*》/g, '').trim();
+  const abolished = events.find((e) => /(废止|失效)[）)\s　]*$/.test(ownVerb(e.text)) && !/修订|修正|修改/.test(ownVerb(e.text)));
   const newer = options.newerVersion?.(key, fileDate);
   if (abolished) preset.status = { value: '已废止', how: `第${abolished.line}行：${abolished.text}` };
   else if (inForce && inForce.date > options.today) preset.status = { value: '尚未生效', how: `施行日期 ${inForce.date} 晚于导入日 ${options.today}` };
