@@ -79,7 +79,7 @@ export interface InlineRemoval {
   rule: string;
   reason: string;
   line: number;
-  column: number;
+  column?: number;
 }
 
 /** A problem worth telling the user, with the input line when it has one. */

@@ -31,8 +31,8 @@ export function toPartialDate(year: number, month?: number, day?: number): strin
 }
 
 /** Every full or partial date with a year in `text`, in order (2022年6月23日, 2022-06-23). */
-export function findDates(text: string): FoundDate[] {
-  const found: FoundDate[] = [];
+export function findDates(text: string): Array<Extract<FoundDate, { kind: 'date' }>> {
+  const found: Array<Extract<FoundDate, { kind: 'date' }>> = [];
   for (const m of text.matchAll(CHINESE_FULL)) {
     const year = parseChineseNumber(m[1]!);
     const month = m[2] ? parseChineseNumber(m[2]) : undefined;
