@@ -15,28 +15,22 @@ import {
   type Sort,
 } from '../lib/search-state.ts';
 import { DOCUMENT_TYPES } from '../lib/vocabulary.ts';
+import { createSearchEngine, type FilterCounts, type PagefindApi, type SearchHit } from '../lib/search/engine.ts';
+import { createNormalizer } from '../lib/search/normalize.ts';
+import type { Phrase } from '../lib/search/query.ts';
+import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 
-type FilterCounts = Record<string, Record<string, number>>;
-interface Fragment {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  sub_results: Array<{ title: string; url: string; excerpt: string; anchor?: { id: string } }>;
-}
-interface Result {
-  id: string;
-  data: () => Promise<Fragment>;
-}
-interface Results {
-  results: Result[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-}
-interface Pagefind {
+interface Pagefind extends PagefindApi {
   options: (o: object) => Promise<void>;
   init: () => Promise<void>;
   filters: () => Promise<FilterCounts>;
-  search: (q: string | null, o: object) => Promise<Results | null>;
+}
+
+/** What the page exposes for the evaluation harness and tests: the very code the page runs. */
+declare global {
+  interface Window {
+    wenyuanSearch?: ReturnType<typeof createSearchEngine>;
+  }
 }
 
 const PAGE = 10;
@@ -75,15 +69,20 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   for (const [value, label] of Object.entries(SORTS)) sortSelect.append(el('option', { value, textContent: label }));
 
   const bundle = '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-  await pagefind.options({ highlightParam: 'highlight', excerptLength: 40 });
+  const [pagefind, settings] = await Promise.all([
+    import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
+    fetch(`/pagefind/${SEARCH_SETTINGS_FILE}`).then((response) => response.json() as Promise<SearchSettings>),
+  ]);
   await pagefind.init();
+  const engine = createSearchEngine(pagefind, createNormalizer(settings.t2s));
+  window.wenyuanSearch = engine;
   // A search started before the filter index has loaded reports no filter
   // counts at all (seen with Pagefind 1.6); loading them first avoids that.
   const allFilters = await pagefind.filters();
 
   let state: SearchState = parseSearchState(location.search);
-  let results: Result[] = [];
+  let results: SearchHit[] = [];
+  let phrases: Phrase[] = [];
   let shown = 0;
   let generation = 0;
 
@@ -120,25 +119,17 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     }
   }
 
-  async function renderResult(result: Result): Promise<HTMLLIElement> {
-    const data = await result.data();
-    const when = el('time', { textContent: data.meta.date ?? '日期不详' });
-    if (data.meta.datetime) when.dateTime = data.meta.datetime;
+  async function renderResult(hit: SearchHit): Promise<HTMLLIElement> {
+    const shown = await engine.show(hit, phrases);
+    const when = el('time', { textContent: shown.meta.date ?? '日期不详' });
+    if (shown.meta.datetime) when.dateTime = shown.meta.datetime;
     const meta = el('div', { className: 'meta' }, when,
-      ...[data.meta.type, data.meta.issuer].filter((v): v is string => Boolean(v)).map((v) => el('span', { textContent: v })));
+      ...[shown.meta.type, shown.meta.issuer].filter((v): v is string => Boolean(v)).map((v) => el('span', { textContent: v })));
     const excerpt = el('p', { className: 'excerpt' });
-    // Pagefind escapes page text and adds only <mark> around matches.
-    excerpt.innerHTML = data.excerpt;
-    const item = el('li', { className: 'result' },
-      el('h3', {}, el('a', { href: data.url, textContent: data.meta.title ?? data.url })),
-      meta,
-      excerpt,
-    );
-    const sections = data.sub_results.filter((sub) => sub.anchor).slice(0, 3);
-    if (sections.length > 0) {
-      item.append(el('ul', { className: 'sub-results' },
-        ...sections.map((sub) => el('li', {}, el('a', { href: sub.url, textContent: sub.title })))));
-    }
+    // The engine escapes the page text and adds one <mark> around the phrase.
+    excerpt.innerHTML = shown.excerptHtml;
+    const item = el('li', { className: 'result' }, el('h3', {}, el('a', { href: shown.url, textContent: shown.title })), meta, excerpt);
+    if (shown.anchor) item.append(el('p', { className: 'section' }, el('a', { href: shown.url, textContent: `§ ${shown.anchorLabel ?? shown.anchor}` })));
     return item;
   }
 
@@ -165,15 +156,21 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
       return;
     }
     status.textContent = '检索中…';
-    const search = await pagefind.search(state.q || null, { filters, sort: toPagefindSort(state.sort) });
-    if (current !== generation || !search) return;
-    results = search.results;
+    const outcome = await engine.search({ query: state.q, filters, sort: toPagefindSort(state.sort) });
+    if (current !== generation) return;
+    results = outcome.hits;
+    phrases = outcome.phrases;
     shown = 0;
     list.replaceChildren();
-    renderFacets(search.filters, allFilters);
-    status.textContent = results.length === 0
-      ? `未找到${state.q ? `包含“${state.q}”的` : ''}文件。`
-      : `找到 ${results.length} 篇${state.q ? `包含“${state.q}”的` : ''}文件。`;
+    renderFacets(outcome.counts, allFilters);
+    const what = outcome.phrases.map((phrase) => `“${phrase.text}”`).join('、');
+    if (outcome.missing.length > 0) {
+      status.textContent = `档案中没有出现${outcome.missing.map((text) => `“${text}”`).join('、')}，未找到文件。`;
+    } else if (results.length === 0) {
+      status.textContent = `未找到${what ? `同时包含${what}的` : '符合条件的'}文件。`;
+    } else {
+      status.textContent = `找到 ${results.length} 篇${what ? `包含${what}的` : ''}文件。`;
+    }
     await showMore(current);
   }
 

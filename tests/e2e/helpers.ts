@@ -9,6 +9,9 @@ import { launchChromium } from './chromium.ts';
 /** Base URL of the site built by global-setup, or '' when browser tests are skipped. */
 export const baseUrl = inject('baseUrl');
 
+/** Content folder of the test build (content/ plus the test fixtures). */
+export const builtContentDir = inject('contentDir');
+
 /** True when the browser tests run. */
 export const enabled = baseUrl !== '';
 
@@ -32,9 +35,9 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
-/** The archive's default content, read from content/. */
-export function seedDocuments(): SeedDocument[] {
-  return markdownFiles('content').map((file) => {
+/** The archive's default content, read from content/ (or from `dir`, e.g. the test build's content). */
+export function seedDocuments(dir = 'content'): SeedDocument[] {
+  return markdownFiles(dir).map((file) => {
     const { data, content } = matter(readFileSync(file, 'utf8'));
     const flags: Array<{ kind: string; text?: string }> = data.quality?.flags ?? [];
     const garbled = flags.flatMap((flag) => (flag.kind === 'garbled' && flag.text ? [flag.text] : []));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { enabled, launchChromium, openPage, searchSettled, seedDocuments } from './helpers.ts';
+import { builtContentDir, enabled, launchChromium, openPage, searchSettled, seedDocuments } from './helpers.ts';
 
 async function resultTitles(page: Page): Promise<string[]> {
   return page.locator('#search-results .result h3 a').allTextContents();
@@ -90,6 +90,35 @@ describe.runIf(enabled)('searching the archive', () => {
     expect(new URL(page.url()).searchParams.get('highlight')).toBeTruthy();
     await page.waitForSelector('mark.pagefind-highlight');
     expect(await page.locator('mark.pagefind-highlight').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('finds exactly the documents that contain a phrase, in Simplified or Traditional, and says when nothing has it', async () => {
+    const all = seedDocuments(builtContentDir);
+    const phrase = '人大代表联络站';
+    const expected = all.filter((d) => `${d.title}\n${d.body}`.includes(phrase)).map((d) => d.title).sort();
+    expect(expected.length).toBeGreaterThan(1);
+    for (const query of [phrase, '人大代表聯絡站']) {
+      const { page } = await openPage(browser, `/search/?q=${encodeURIComponent(query)}`);
+      await searchSettled(page);
+      await page.waitForSelector('#search-results .result');
+      expect((await resultTitles(page)).sort(), query).toEqual(expected);
+      const marks = await page.locator('#search-results .result .excerpt mark').allTextContents();
+      expect(new Set(marks)).toEqual(new Set([phrase]));
+      await page.close();
+    }
+    const { page } = await openPage(browser, `/search/?q=${encodeURIComponent('档案里没有的短语')}`);
+    await searchSettled(page);
+    expect(await page.locator('#search-results .result').count()).toBe(0);
+    expect(await page.textContent('#search-status')).toContain('档案中没有出现“档案里没有的短语”');
+    await page.close();
+  });
+
+  it('a hit under a heading links to that heading', async () => {
+    const { page } = await openPage(browser, `/search/?q=${encodeURIComponent('会议一般每两个月举行一次')}`);
+    await searchSettled(page);
+    const href = await page.locator('#search-results .result h3 a').first().getAttribute('href');
+    expect(decodeURIComponent(href ?? '')).toMatch(/\/documents\/2023-03-01-test-yishi-guize\/\?highlight=.*#第二章$/);
     await page.close();
   });
 });

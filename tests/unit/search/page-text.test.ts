@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { searchablePage } from '../../../src/lib/search/page-text.ts';
+import { indexHtml } from '../../../src/lib/search/index-html.ts';
+import { TITLE_SLOT } from '../../../src/lib/search/tokens.ts';
+
+const PAGE = `<!doctype html><html lang="zh-CN"><body><nav>首页 浏览</nav>
+<article data-pagefind-body>
+  <h1 data-pagefind-meta="title">议事规则</h1>
+  <div hidden data-pagefind-ignore><span data-pagefind-filter="type:rule"></span><span data-pagefind-sort="date:2023"></span></div>
+  <div data-pagefind-ignore><dl><dt>类型</dt><dd>规则</dd></dl></div>
+  <h2 id="第一章">第一章　总则</h2>
+  <p id="第一条">第一条　区委<strong>书记</strong>主持。</p>
+  <p>各方面<mark class="garbled" data-pagefind-ignore>?!耙桓</mark>由人大产生</p>
+</article></body></html>`;
+
+describe('searchable text of a page', () => {
+  it('takes the title, blocks, anchors and keys, and leaves out ignored parts', () => {
+    expect(searchablePage(PAGE)).toEqual({
+      title: '议事规则',
+      blocks: [
+        { anchors: ['第一章'], text: '第一章 总则' },
+        { anchors: ['第一条'], text: '第一条 区委书记主持。' },
+        { anchors: [], text: '各方面' },
+        { anchors: [], text: '由人大产生' },
+      ],
+      filters: ['type:rule'],
+      meta: ['title:议事规则'],
+      sort: ['date:2023'],
+    });
+  });
+
+  it('pages without data-pagefind-body are not documents', () => {
+    expect(searchablePage('<html><body><h1>浏览</h1></body></html>')).toBeUndefined();
+  });
+
+  it('index HTML fills the title slot and keeps anchors and keys', () => {
+    const html = indexHtml(searchablePage(PAGE)!, (t) => t);
+    const title = /<h1>([^<]*)<\/h1>/.exec(html)![1]!.split(' ');
+    expect(title).toHaveLength(TITLE_SLOT);
+    expect(title.slice(0, 4)).toEqual(['议事', '事规', '规则', '则']);
+    expect(html).toContain('<p id="第一条">第一 一条 条 区委 委书 书记 记主 主持 持 。</p>');
+    expect(html).toContain('<span data-pagefind-filter="type:rule"></span>');
+    expect(html).toContain('<span data-pagefind-meta="title:议事规则"></span>');
+    expect(html).not.toContain('耙桓');
+  });
+});
