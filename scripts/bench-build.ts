@@ -1,15 +1,15 @@
 /**
  * `npm run bench:build -- --docs N [--keep]`: builds an archive of N documents
- * made from the law corpus (../shared/corpus/laws-full.tar.gz; past its size
- * the documents repeat with new ids) and prints, for the Astro step and the
+ * imported from the law corpus (../shared/corpus/laws-full.tar.gz, through the
+ * real importer, cached in .bench/; past its size the documents repeat with
+ * new ids) and prints, for the Astro step and the
  * indexing step apart, wall seconds and peak memory of the process tree.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { corpusDocuments, unpackCorpus } from './bench/corpus.ts';
-import { corpusToArchiveMarkdown } from './bench/corpus-document.ts';
+import { importedCorpus, writeArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 
 const { values } = parseArgs({
@@ -27,19 +27,8 @@ if (!Number.isInteger(count) || count < 1) {
 const work = path.resolve('.bench', `build-${count}`);
 rmSync(work, { recursive: true, force: true });
 const contentDir = path.join(work, 'content');
-mkdirSync(contentDir, { recursive: true });
-
-const sources = corpusDocuments(unpackCorpus('full'));
 const generationStarted = performance.now();
-let bytes = 0;
-for (let i = 0; i < count; i++) {
-  const file = sources[i % sources.length]!;
-  const markdown = corpusToArchiveMarkdown(readFileSync(file, 'utf8'), path.basename(file), i);
-  bytes += Buffer.byteLength(markdown);
-  const dir = path.join(contentDir, String(Math.floor(i / 1000)));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `doc-${i}.md`), markdown);
-}
+const { bytes } = writeArchive(contentDir, importedCorpus('full'), count);
 const generationSeconds = (performance.now() - generationStarted) / 1000;
 
 const env = {
