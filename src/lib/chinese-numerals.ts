@@ -46,3 +46,30 @@ export function parseChineseNumber(text: string): number | undefined {
   }
   return total + section + digit;
 }
+
+const FORMAT_DIGITS = '零一二三四五六七八九';
+
+/**
+ * The Chinese numeral for a whole number below 10,000 as legal texts write
+ * it: 12 → 十二, 105 → 一百零五, 1000 → 一千, 20 → 二十. Used to name the
+ * parts of an article in anchors (第二款, 第三项).
+ */
+export function formatChineseNumber(value: number): string {
+  if (!Number.isInteger(value) || value < 0 || value >= 10000) return String(value);
+  if (value === 0) return '零';
+  const units = ['千', '百', '十', ''];
+  const digits = String(value).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let pendingZero = false;
+  digits.forEach((digit, i) => {
+    if (digit === 0) {
+      if (out) pendingZero = true;
+      return;
+    }
+    if (pendingZero) out += '零';
+    pendingZero = false;
+    out += FORMAT_DIGITS[digit]! + units[i]!;
+  });
+  // 十二, not 一十二, when the number starts with the tens.
+  return value >= 10 && value < 20 ? out.slice(1) : out;
+}

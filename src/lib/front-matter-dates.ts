@@ -6,7 +6,7 @@
 import { parsePartialDate } from './partial-date.ts';
 
 /** Front-matter keys whose values are partial dates. */
-export const DATE_FIELDS = ['date', 'effective', 'retrieved'] as const;
+export const DATE_FIELDS = ['date', 'effective', 'adopted', 'retrieved'] as const;
 
 /** A date written wrongly in front matter. */
 export interface DateProblem {

@@ -4,12 +4,15 @@
  */
 import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { remarkRawHtmlAsText } from './remark-raw-html-as-text.ts';
+import { remarkRuleStructure } from './remark-rule-structure.ts';
+import { remarkRuleReferences } from './remark-rule-references.ts';
+import { remarkCrossLinks, type CrossLinksOptions } from './remark-cross-links.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeGarbledSpans } from './rehype-garbled-spans.ts';
 import { rehypeSafeHtml } from './rehype-safe-html.ts';
 
-/** Remark plugins, in order. */
-export const remarkPlugins: RemarkPlugins = [remarkRawHtmlAsText];
+/** Remark plugins, in order; rule references need the structure found before them. */
+export const remarkPlugins: RemarkPlugins = [remarkRawHtmlAsText, remarkRuleStructure, remarkRuleReferences, remarkCrossLinks];
 
 /** Rehype plugins, in order; sanitising comes last so nothing added earlier escapes it. */
 export const rehypePlugins: RehypePlugins = [rehypeHeadingIds, rehypeGarbledSpans, rehypeSafeHtml];
@@ -22,3 +25,15 @@ export const unifiedOptions: UnifiedProcessorOptions = {
   smartypants: false,
   gfm: true,
 };
+
+/**
+ * The same options with the citation graph's links for remarkCrossLinks
+ * (astro.config.mjs passes the graph it computed once; without it the plugin
+ * links nothing, as in the fixture tests).
+ */
+export function unifiedOptionsWith(crossLinks: CrossLinksOptions): UnifiedProcessorOptions {
+  return {
+    ...unifiedOptions,
+    remarkPlugins: remarkPlugins.map((plugin) => (plugin === remarkCrossLinks ? [remarkCrossLinks, crossLinks] : plugin)),
+  };
+}

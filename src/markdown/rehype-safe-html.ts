@@ -16,7 +16,10 @@ export const safeHtmlSchema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'className', 'title', 'dataPagefindIgnore'],
-    a: [...(defaultSchema.attributes?.a ?? []), 'ariaLabel'],
+    // GitHub's schema allows only its footnote class on links; article links carry their own.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')), 'ariaLabel', 'className'],
+    // Rule articles: Pagefind turns a titled section into a search sub-result.
+    section: ['dataPagefindTitle'],
   },
   tagNames: [...(defaultSchema.tagNames ?? []), 'mark', 'section'],
 };

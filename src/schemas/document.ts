@@ -110,8 +110,32 @@ const status = z.enum(STATUSES, {
   message: `status must be one of ${STATUSES.join(' / ')}`,
 });
 
+/** Id shared by all versions of one rule (a document id without the date), e.g. `beijing-beian-shencha-tiaoli`. */
+const work = z.string().regex(
+  /^[a-z0-9][a-z0-9-]*$/,
+  'work may use only lowercase a–z, digits and hyphens, e.g. beijing-beian-shencha-tiaoli; give every version of the rule the same work',
+);
+
+/** The fields only a rule has: which rule it is a version of, and when this version was adopted. */
+const versionFields = {
+  /**
+   * Versions of one rule share a `work`: 北京市…备案审查条例 of 2021 and of
+   * 2024 both have `work: beijing-beian-shencha-tiaoli`. Each keeps its own id and URL.
+   */
+  work: work.optional(),
+  /** When this version was adopted or amended (通过/修订/修正日期), e.g. 2024-09-27; orders the versions. */
+  adopted: partialDate.optional(),
+};
+
+function onlyForRules(field: string, type: string) {
+  return z
+    .never({ message: `${field} applies only to rule documents (versions of a rule); a ${type} has none, remove the field` })
+    .optional();
+}
+
 function kindWithStatus<T extends DocumentType>(type: T) {
-  return base.extend({ type: z.literal(type), status: status.optional() }).strict();
+  const versions = type === 'rule' ? versionFields : { work: onlyForRules('work', type), adopted: onlyForRules('adopted', type) };
+  return base.extend({ type: z.literal(type), status: status.optional(), ...versions }).strict();
 }
 
 function kindWithoutStatus<T extends DocumentType>(type: T) {
@@ -122,6 +146,8 @@ function kindWithoutStatus<T extends DocumentType>(type: T) {
         message: `status (时效性) applies only to ${TYPES_WITH_STATUS.join(', ')}; a ${type} has none, remove the field`,
       })
       .optional(),
+    work: onlyForRules('work', type),
+    adopted: onlyForRules('adopted', type),
   }).strict();
 }
 
