@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_POSTINGS, relatedDocuments, type RelatedInput } from '../../../src/lib/related/related.ts';
+import { contentWords } from '../../../src/lib/related/words.ts';
+
+function doc(id: string, words: string, extra: Partial<RelatedInput> = {}): RelatedInput {
+  return { id, type: 'rule', words: words.split(' '), citations: new Set(), entities: new Set(), ...extra };
+}
+
+describe('related documents', () => {
+  it('ranks by shared words, citations and entities, at most five, never itself', () => {
+    const docs = [
+      doc('a', '代表 联络站 选民 接待 联络站 代表', { citations: new Set(['x']) }),
+      doc('b', '代表 联络站 选民 接待', { citations: new Set(['x']) }),
+      doc('c', '预算 审查 监督 决算'),
+      doc('d', '预算 审查 国有资产'),
+      ...Array.from({ length: 8 }, (_, i) => doc(`e${i}`, '代表 联络站 选民')),
+    ];
+    const related = relatedDocuments(docs);
+    expect(related.get('a')![0]).toMatchObject({ id: 'b', reasons: expect.arrayContaining(['共同引用', '内容相近']) });
+    expect(related.get('c')!.map((r) => r.id)).toEqual(['d']);
+    for (const [id, list] of related) {
+      expect(list.length).toBeLessThanOrEqual(5);
+      expect(list.map((r) => r.id)).not.toContain(id);
+    }
+  });
+
+  it('a document citing another is related to it', () => {
+    const related = relatedDocuments([doc('a', '甲乙', { citations: new Set(['b']) }), doc('b', '丙丁')]);
+    expect(related.get('b')!.map((r) => [r.id, r.reasons])).toEqual([['a', ['共同引用']]]);
+  });
+
+  it('does not follow postings longer than the cap (no quadratic work on common words)', () => {
+    const docs = Array.from({ length: MAX_POSTINGS + 5 }, (_, i) => doc(`d${i}`, `常见词 词${i}`));
+    const related = relatedDocuments(docs);
+    expect([...related.values()].every((list) => list.length === 0)).toBe(true);
+  });
+
+  it('reads Chinese words, not single characters or punctuation', () => {
+    expect(contentWords('区人大常委会党组将全力以赴贯彻落实好区委《意见》。')).toEqual(['人大常委会', '党组', '全力以赴', '贯彻落实', '区委', '意见']);
+  });
+});
