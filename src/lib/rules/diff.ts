@@ -168,6 +168,70 @@ function tidy(changes: TextChange[]): TextChange[] {
   return out;
 }
 
+/**
+ * Pairs items of two sequences in order, maximising the total similarity
+ * above `threshold` (a pair must reach it); returns [i, j] pairs.
+ */
+function align(score: (i: number, j: number) => number, n: number, m: number, threshold: number): Array<[number, number]> {
+  const width = m + 1;
+  const gain = (i: number, j: number) => score(i, j) - threshold;
+  const best = new Float64Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const g = gain(i, j);
+      const take = g >= 0 ? g + best[(i + 1) * width + j + 1]! : -Infinity;
+      best[i * width + j] = Math.max(take, best[(i + 1) * width + j]!, best[i * width + j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    const here = best[i * width + j]!;
+    const g = gain(i, j);
+    if (g >= 0 && here === g + best[(i + 1) * width + j + 1]!) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (here === best[(i + 1) * width + j]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/**
+ * The difference of two article texts, 款 and 项 one per line: lines are
+ * paired first (in order, by similarity), then paired lines are compared
+ * word by word; a line with no counterpart is wholly deleted or inserted. So
+ * a changed item reads as one changed line, not as words moved across items.
+ */
+export function diffLines(a: string, b: string, tokenize: Tokenizer = characters): TextChange[] {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const gx = x.map(bigrams);
+  const gy = y.map(bigrams);
+  const pairs = align((i, j) => (x[i] === y[j] ? 2 : dice(gx[i]!, gy[j]!)), x.length, y.length, 0.3);
+  const out: TextChange[] = [];
+  const line = (changes: TextChange[]) => {
+    if (out.length > 0) out.push({ op: 'same', text: '\n' });
+    out.push(...changes);
+  };
+  let i = 0;
+  let j = 0;
+  for (const [pi, pj] of [...pairs, [x.length, y.length] as [number, number]]) {
+    while (i < pi) line([{ op: 'delete', text: x[i++]! }]);
+    while (j < pj) line([{ op: 'insert', text: y[j++]! }]);
+    if (pi < x.length && pj < y.length) line(x[pi] === y[pj] ? [{ op: 'same', text: x[pi]! }] : diffText(x[pi]!, y[pj]!, tokenize));
+    i = pi + 1;
+    j = pj + 1;
+  }
+  // Adjacent runs of one kind read as one.
+  return out.reduce<TextChange[]>((merged, c) => {
+    const last = merged.at(-1);
+    if (last && last.op === c.op) last.text += c.text;
+    else merged.push({ ...c });
+    return merged;
+  }, []);
+}
+
 /** Compares two versions' articles; the result follows the new version's order, removed articles where they stood. */
 export function compareArticles(oldArticles: readonly DiffArticle[], newArticles: readonly DiffArticle[], options: CompareOptions = {}): ArticleChange[] {
   const threshold = options.threshold ?? 0.4;
@@ -197,24 +261,9 @@ export function compareArticles(oldArticles: readonly DiffArticle[], newArticles
   const restOld = oldArticles.flatMap((_, i) => (matchOfOld[i] === undefined ? [i] : []));
   const restNew = newArticles.flatMap((_, j) => (matchOfNew[j] === undefined ? [j] : []));
   const score = restOld.map((i) => restNew.map((j) => dice(oldGrams[i]!, newGrams[j]!)));
-  const gain = (a: number, b: number) => score[a]![b]! - threshold;
-  const width = restNew.length + 1;
-  const best = new Float64Array((restOld.length + 1) * width);
-  for (let a = restOld.length - 1; a >= 0; a--) {
-    for (let b = restNew.length - 1; b >= 0; b--) {
-      const take = gain(a, b) >= 0 ? gain(a, b) + best[(a + 1) * width + b + 1]! : -Infinity;
-      best[a * width + b] = Math.max(take, best[(a + 1) * width + b]!, best[a * width + b + 1]!);
-    }
-  }
-  for (let a = 0, b = 0; a < restOld.length && b < restNew.length; ) {
-    const here = best[a * width + b]!;
-    if (gain(a, b) >= 0 && here === gain(a, b) + best[(a + 1) * width + b + 1]!) {
-      matchOfOld[restOld[a]!] = restNew[b]!;
-      matchOfNew[restNew[b]!] = restOld[a]!;
-      a++;
-      b++;
-    } else if (here === best[(a + 1) * width + b]!) a++;
-    else b++;
+  for (const [a, b] of align((a, b) => score[a]![b]!, restOld.length, restNew.length, threshold)) {
+    matchOfOld[restOld[a]!] = restNew[b]!;
+    matchOfNew[restNew[b]!] = restOld[a]!;
   }
 
   // 3. Articles moved elsewhere and much alike: best pairs first.
@@ -253,7 +302,7 @@ export function compareArticles(oldArticles: readonly DiffArticle[], newArticles
       const a = oldArticles[i]!;
       const renumbered = a.number !== b.number || a.sub !== b.sub;
       if (normalise(a.text) === normalise(b.text)) out.push({ kind: renumbered ? 'renumbered' : 'unchanged', old: a, new: b });
-      else out.push({ kind: 'changed', old: a, new: b, renumbered, similarity: dice(oldGrams[i]!, newGrams[j]!), changes: diffText(a.text, b.text, tokenize) });
+      else out.push({ kind: 'changed', old: a, new: b, renumbered, similarity: dice(oldGrams[i]!, newGrams[j]!), changes: diffLines(a.text, b.text, tokenize) });
     }
     pushRemoved(j);
   });

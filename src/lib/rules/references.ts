@@ -380,3 +380,38 @@ export function findCitations(text: string): Citation[] {
   }
   return out;
 }
+
+/**
+ * The pinpoint at the start of `after` (the text right after a cited title's
+ * 》), spaces before it allowed: `第八条第二款的规定` → 第八条第二款, length 6.
+ */
+export function pinpointAt(after: string): { pinpoint: Pinpoint; text: string; length: number } | undefined {
+  const lead = /^[\s\u3000]*/.exec(after)![0].length;
+  const chain = chains(after.slice(lead, lead + 60))[0];
+  if (!chain || chain.start !== 0) return undefined;
+  const pinpoint = pinpointOf(chain.units);
+  return pinpoint && { pinpoint, text: after.slice(lead, lead + chain.end), length: lead + chain.end };
+}
+
+/**
+ * The anchor a pinpoint has in the anchor scheme, without looking at the
+ * document: 第八条 → 第八条, 第八条第二款 → 第八条第二款, 第八条第二款第一项 →
+ * 第八条第二款第一项. A 项 without its 款 cannot be placed, so it gives the
+ * article. Use {@link resolvePinpoint} when the document's anchors are known.
+ */
+export function schemeAnchor(pin: Pinpoint): string {
+  let id = articleLabel(pin.article.number, pin.article.sub);
+  if (pin.paragraph === undefined) return id;
+  id += `第${formatChineseNumber(pin.paragraph)}款`;
+  if (pin.item === undefined) return id;
+  id += `第${formatChineseNumber(pin.item)}项`;
+  return pin.subitem === undefined ? id : `${id}第${pin.subitem}目`;
+}
+
+/** Given a document's anchors and a pinpoint as written (第八条, 第八条第二款), the anchor in it; undefined when it has no such place. */
+export function anchorFor(anchors: RuleAnchors, pinpoint: string): string | undefined {
+  const pin = parsePinpoint(pinpoint);
+  if (!pin) return undefined;
+  const target = resolvePinpoint(anchors, pin);
+  return 'id' in target ? target.id : undefined;
+}

@@ -112,3 +112,16 @@ describe('pinpoints', () => {
     ]);
   });
 });
+
+describe('pinpoint helpers for cross-links', () => {
+  it('reads the pinpoint right after a title and gives its anchor', async () => {
+    const { anchorFor, pinpointAt, schemeAnchor } = await import('../../../src/lib/rules/references.ts');
+    const at = pinpointAt('　第八条第二款的规定');
+    expect(at && [at.text, at.length, schemeAnchor(at.pinpoint)]).toEqual(['第八条第二款', 7, '第八条第二款']);
+    expect(pinpointAt('的规定')).toBeUndefined();
+    expect(schemeAnchor({ article: { number: 12, sub: 1 }, item: 2 })).toBe('第十二条之一');
+    const { structure } = await renderRule(RULE);
+    expect(anchorFor(structure, '第三条第二项')).toBe('第三条第一款第二项');
+    expect(anchorFor(structure, '第九条')).toBeUndefined();
+  });
+});
