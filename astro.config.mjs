@@ -2,12 +2,20 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import { unifiedOptions } from './src/markdown/index.ts';
+import { unifiedOptionsWith } from './src/markdown/index.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { crossLinks } from './src/integrations/cross-links.ts';
+import { loadContentGraph } from './src/data/content-graph.ts';
 
 // The content folder, output folder and cache can be redirected so tests and
 // benchmarks build other document sets without touching content/ or dist/.
 const env = process.env;
+
+// The citation and entity graph, computed once per build from the content
+// folder: the Markdown plugin links with it, pages read it (see
+// src/data/content-graph.ts for why here). Its digest is part of the plugin's
+// options, so Astro re-renders cached documents when the graph changes.
+const contentGraph = loadContentGraph(env.WENYUAN_CONTENT_DIR ?? './content');
 
 export default defineConfig({
   outDir: env.WENYUAN_OUT_DIR ?? './dist',
@@ -15,10 +23,10 @@ export default defineConfig({
   site: env.WENYUAN_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   markdown: {
-    processor: unified(unifiedOptions),
+    processor: unified(unifiedOptionsWith({ index: contentGraph.index })),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [mdx(), crossLinks(contentGraph.graph), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts and styles as files, never inline, so pages run under a strict
