@@ -1,13 +1,16 @@
 /**
  * `npm run check [-- <folder>]`: checks every document's front matter and ids
  * without building, and lists every problem as file:line: field: message.
- * Exits 1 when there is any problem, so it can guard a commit.
+ * Exits 1 when there is any problem, so it can guard a commit. It also lists
+ * cited texts not in the archive and citations left unlinked (warnings, see
+ * check/citations.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { checkFrontMatter, formatDiagnostics, lineOfField, type FrontMatterDiagnostic } from '../src/lib/front-matter-check.ts';
 import { createIdRegistry } from '../src/lib/document-id.ts';
+import { citationReport } from './check/citations.ts';
 
 const root = process.argv[2] ?? process.env.WENYUAN_CONTENT_DIR ?? 'content';
 
@@ -40,6 +43,8 @@ for (const file of files) {
     diagnostics.push({ file, line: lineOfField(source, 'id') ?? 1, field: 'id', message: (error as Error).message.replace(/^[^:]+: /, '') });
   }
 }
+
+console.log(`${citationReport(root).text}\n`);
 
 if (diagnostics.length > 0) {
   console.error(formatDiagnostics(diagnostics));
