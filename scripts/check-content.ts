@@ -10,6 +10,8 @@ import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { checkFrontMatter, formatDiagnostics, lineOfField, type FrontMatterDiagnostic } from '../src/lib/front-matter-check.ts';
 import { createIdRegistry } from '../src/lib/document-id.ts';
+import { formatRuleDiagnostics, structureDiagnostics, workDiagnostics, type CheckedVersion, type RuleDiagnostic } from '../src/lib/rules/check.ts';
+import { createRuleReader } from '../src/markdown/read-rule.ts';
 import { citationReport } from './check/citations.ts';
 
 const root = process.argv[2] ?? process.env.WENYUAN_CONTENT_DIR ?? 'content';
@@ -27,6 +29,10 @@ function markdownFiles(dir: string): string[] {
 const files = markdownFiles(root);
 const registry = createIdRegistry(root);
 const diagnostics: FrontMatterDiagnostic[] = [];
+// Rules: structure and versions (errors fail the check, warnings are listed).
+const ruleDiagnostics: RuleDiagnostic[] = [];
+const versions: CheckedVersion[] = [];
+const readRule = await createRuleReader();
 for (const file of files) {
   const source = readFileSync(file, 'utf8');
   let data: Record<string, unknown>;
@@ -36,7 +42,19 @@ for (const file of files) {
     diagnostics.push({ file, line: 1, field: '', message: `front matter is not valid YAML: ${(error as Error).message}` });
     continue;
   }
-  diagnostics.push(...checkFrontMatter(file, source, data));
+  const frontMatterProblems = checkFrontMatter(file, source, data);
+  diagnostics.push(...frontMatterProblems);
+  if (data.type === 'rule' && frontMatterProblems.length === 0) {
+    const structure = await readRule(parseFrontmatter(source, { frontmatter: 'empty-with-lines' }).content, data);
+    if (structure) ruleDiagnostics.push(...structureDiagnostics(file, structure));
+    if (typeof data.work === 'string') {
+      const text = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined ? undefined : String(value));
+      versions.push({
+        file, work: data.work, id: String(data.id), title: String(data.title), date: text(data.date), adopted: text(data.adopted),
+        effective: text(data.effective), status: data.status as CheckedVersion['status'], lineOf: (field) => lineOfField(source, field),
+      });
+    }
+  }
   try {
     registry.claim(path.relative(root, file), data.id);
   } catch (error) {
@@ -46,8 +64,17 @@ for (const file of files) {
 
 console.log(`${citationReport(root).text}\n`);
 
-if (diagnostics.length > 0) {
-  console.error(formatDiagnostics(diagnostics));
+ruleDiagnostics.push(...workDiagnostics(versions));
+const ruleErrors = ruleDiagnostics.filter((d) => d.severity === 'error');
+const ruleWarnings = ruleDiagnostics.filter((d) => d.severity === 'warning');
+if (ruleWarnings.length > 0) {
+  console.warn(formatRuleDiagnostics(ruleWarnings));
+  console.warn(`${ruleWarnings.length} warning(s) in rules: numbering gaps and references that link nowhere. Fix typing errors; leave what the source says.\n`);
+}
+if (diagnostics.length > 0 || ruleErrors.length > 0) {
+  if (diagnostics.length > 0) console.error(formatDiagnostics(diagnostics));
+  if (ruleErrors.length > 0) console.error(formatRuleDiagnostics(ruleErrors));
+  diagnostics.push(...ruleErrors.map(({ file, line, field, message }) => ({ file, line, field, message })));
   console.error(`\n${diagnostics.length} problem(s) in ${new Set(diagnostics.map((d) => d.file)).size} of ${files.length} documents.`);
   process.exit(1);
 }

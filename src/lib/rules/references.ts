@@ -324,7 +324,12 @@ function resolveChain(units: readonly Unit[], place: TextPlace, anchors: RuleAnc
       } else if (first!.level === 'paragraph') {
         const current = place.paragraph ?? 1;
         if (current - first!.count < 1) {
-          return problem('rule/ambiguous-reference', `it stands in 第${formatChineseNumber(current)}款 of ${here.label}, which has ${current - 1} 款 before it`);
+          return problem(
+            'rule/ambiguous-reference',
+            current === 1
+              ? `it stands in the first 款 of ${here.label}: there is no 款 before it to refer to`
+              : `it stands in 第${formatChineseNumber(current)}款 of ${here.label}, which has only ${current - 1} 款 before it`,
+          );
         }
         pin = { article: { number: here.number, sub: here.sub }, paragraph: current - first!.count };
         if (first!.count > 1) rangeEnd = { pin: { ...pin, paragraph: current - 1 } };

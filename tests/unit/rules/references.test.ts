@@ -56,7 +56,7 @@ describe('references to the rule itself', () => {
     const { links, problems } = await linksIn(`${RULE}\n\n第四条　依照前款和本规则第九十条、第二条第三款。`);
     expect(links).toEqual([]);
     expect(problems).toEqual([
-      'rule/ambiguous-reference 第四条: 前款: it stands in 第一款 of 第四条, which has 0 款 before it',
+      'rule/ambiguous-reference 第四条: 前款: it stands in the first 款 of 第四条: there is no 款 before it to refer to',
       'rule/unresolved-reference 第四条: 本规则第九十条: there is no 第九十条 in the document',
       'rule/paragraph-reference 第四条: 第二条第三款: 第二条 has 2 款, so 第三款 does not exist',
     ]);
