@@ -1,0 +1,52 @@
+/**
+ * `npm run new -- rule "<标题>"`: a new rule with correct front matter and the
+ * skeleton 第一章　总则 / 第一条. Text only; scripts/new.ts writes the file.
+ */
+import { documentId, titleSlug } from '../importer/slug.ts';
+import { yamlScalar } from '../lib/front-matter-edit.ts';
+import { parsePartialDate } from '../lib/partial-date.ts';
+
+/** What a rule calls itself in its text: 本条例, 本办法, 本细则, 本规定, else 本规则. */
+export function selfName(title: string): string {
+  const kind = /(实施细则|实施办法|条例|办法|细则|规定|规则|章程|准则)$/.exec(title)?.[1];
+  return `本${kind ?? '规则'}`;
+}
+
+/** A new rule document: its file path under the content folder and its text. */
+export interface ScaffoldedDocument {
+  id: string;
+  /** Relative to the content folder, e.g. 2025/2025-03-01-qinghe-yishi-guize.md. */
+  path: string;
+  source: string;
+}
+
+/** A new rule with front matter and the skeleton 第一章　总则 / 第一条. */
+export function newRuleDocument(title: string, date: string): ScaffoldedDocument {
+  const cleanTitle = title.trim();
+  if (!cleanTitle) throw new Error('give the rule a title, e.g. npm run new -- rule "青禾区人民代表大会常务委员会议事规则"');
+  if ('error' in parsePartialDate(date)) throw new Error(`"${date}" is not a date: use YYYY-MM-DD`);
+  const id = documentId(cleanTitle, date, { disambiguate: true });
+  const work = titleSlug(cleanTitle, true);
+  const source = [
+    '---',
+    `id: ${id}`,
+    'type: rule',
+    `title: ${yamlScalar(cleanTitle)}`,
+    `date: ${date}`,
+    '# 发文机关、行政区划、发文字号：',
+    '# issuer: 青禾区人大常委会',
+    '# region: 北京市青禾区',
+    '# doc_number: 青人常发〔2025〕1号',
+    `work: ${work}`,
+    `adopted: ${date}`,
+    `effective: ${date}`,
+    'status: 现行有效',
+    '---',
+    '',
+    '## 第一章　总则',
+    '',
+    `第一条　为了……，根据……，结合本地实际，制定${selfName(cleanTitle)}。`,
+    '',
+  ].join('\n');
+  return { id, path: `${date.slice(0, 4)}/${id}.md`, source };
+}
