@@ -73,6 +73,9 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
     fetch(`/pagefind/${SEARCH_SETTINGS_FILE}`).then((response) => response.json() as Promise<SearchSettings>),
   ]);
+  // The index holds Wenyuan's tokens (language und); Pagefind must not split
+  // queries into words as it would for the page's zh-CN.
+  await pagefind.options({ language: 'und' });
   await pagefind.init();
   const engine = createSearchEngine(pagefind, createNormalizer(settings.t2s));
   window.wenyuanSearch = engine;

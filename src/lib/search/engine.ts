@@ -7,8 +7,8 @@
  * facet counts for the pages it dropped, and builds excerpts in plain text
  * with the whole phrase highlighted and a link to the nearest anchor.
  */
-import { consecutiveStarts, parseQuery, type Phrase } from './query.ts';
-import { decodeTokens, isHanToken, TITLE_SLOT } from './tokens.ts';
+import { parseQuery, patternStarts, type Phrase } from './query.ts';
+import { decodeTokens, isBigram, TITLE_SLOT } from './tokens.ts';
 
 /** Filter counts as Pagefind reports them: facet → value → count. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -53,8 +53,8 @@ export interface SearchHit {
   frequency: number;
   /** Start position of the occurrence to show (the first in the body, else in the title). */
   position?: number;
-  /** Token count of the phrase at `position`, and whether its last token is a bigram. */
-  span?: { tokens: number; endsWithBigram: boolean };
+  /** The phrase shown at `position`. */
+  phrase?: Phrase;
   result: PagefindResult;
 }
 
@@ -117,7 +117,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     }
 
     // Where each phrase occurs, page by page.
-    const occurrences = new Map<string, { inTitle: boolean; frequency: number; position?: number; span?: SearchHit['span'] }>();
+    const occurrences = new Map<string, { inTitle: boolean; frequency: number; position?: number; phrase?: Phrase }>();
     const missing: string[] = [];
     let candidates: Set<string> | undefined;
     for (const phrase of phrases) {
@@ -125,7 +125,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       const pages = [...perToken[0]!.keys()].filter((page) => perToken.every((map) => map.has(page)));
       const found = new Set<string>();
       for (const page of pages) {
-        const starts = consecutiveStarts(perToken.map((map) => map.get(page)!));
+        const starts = patternStarts(perToken.map((map) => map.get(page)!), phrase.offsets);
         if (starts.length === 0) continue;
         found.add(page);
         const entry = occurrences.get(page) ?? { inTitle: false, frequency: 0 };
@@ -134,7 +134,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
         const inBody = starts.find((start) => start >= TITLE_SLOT);
         if (entry.position === undefined || (entry.position < TITLE_SLOT && inBody !== undefined)) {
           entry.position = inBody ?? starts[0];
-          entry.span = { tokens: phrase.tokens.length, endsWithBigram: [...phrase.tokens.at(-1)!].length === 2 && isHanToken(phrase.tokens.at(-1)!) };
+          entry.phrase = phrase;
         }
         occurrences.set(page, entry);
       }
@@ -172,14 +172,14 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     const fragment = await hit.result.data();
     const tokens = fragment.content.split(/\s+/);
     const position = hit.position ?? TITLE_SLOT;
-    const from = Math.max(position < TITLE_SLOT ? 0 : TITLE_SLOT, position - context / 2);
-    const matchEnd = hit.span ? position + hit.span.tokens : position;
-    const before = decodeTokens(tokens.slice(from, position));
-    let match = hit.span ? decodeTokens(tokens.slice(position, matchEnd)) : '';
-    // A bigram's second character is the first of the token after it.
-    if (hit.span?.endsWithBigram) match += decodeTokens(tokens.slice(matchEnd, matchEnd + 1)).slice(0, 1);
-    const afterStart = hit.span?.endsWithBigram ? matchEnd + 1 : matchEnd;
-    const after = decodeTokens(tokens.slice(afterStart, afterStart + context * 2));
+    let start = hit.phrase ? position - hit.phrase.lead : position;
+    // A one-character phrase may have matched a bigram it begins; its own token stands just before.
+    if (tokens[start] !== undefined && isBigram(tokens[start]!.replace(/\.$/, ''))) start -= 1;
+    const end = hit.phrase ? start + hit.phrase.width : start;
+    const from = Math.max(start < TITLE_SLOT ? 0 : TITLE_SLOT, start - context);
+    const before = decodeTokens(tokens.slice(from, start));
+    const match = decodeTokens(tokens.slice(start, end)).trim();
+    const after = decodeTokens(tokens.slice(end, end + context * 3));
     const excerptHtml = `${from > TITLE_SLOT ? '…' : ''}${escapeHtml(before)}${match ? `<mark>${escapeHtml(match)}</mark>` : ''}${escapeHtml(after)}…`;
 
     const target =

@@ -3,13 +3,12 @@
  * are all required (AND); a quoted "…" is one phrase whatever it contains;
  * punctuation splits a term into phrases that are each required.
  */
-import { phraseTokens } from './tokens.ts';
+import { phrasePattern, type PhrasePattern } from './tokens.ts';
 
-/** One phrase to find, with the tokens it must match at consecutive positions. */
-export interface Phrase {
+/** One phrase to find, with the pattern of tokens it must match. */
+export interface Phrase extends PhrasePattern {
   /** The phrase after normalisation, e.g. 人大代表联络站. */
   text: string;
-  tokens: string[];
 }
 
 /** Splits a query into required phrases; `normalize` maps Traditional to Simplified etc. */
@@ -24,26 +23,26 @@ export function parseQuery(query: string, normalize: (text: string) => string): 
   const seen = new Set<string>();
   const phrases: Phrase[] = [];
   for (const piece of pieces) {
-    const tokens = phraseTokens(piece);
+    const pattern = phrasePattern(piece);
     const text = piece.replace(/[^\p{L}\p{N}]+/gu, '');
-    if (tokens.length === 0 || seen.has(text)) continue;
+    if (pattern.tokens.length === 0 || seen.has(text)) continue;
     seen.add(text);
-    phrases.push({ text, tokens });
+    phrases.push({ text, ...pattern });
   }
   return phrases;
 }
 
 /**
- * Start positions where `tokens` stand consecutively, given each token's
- * positions on one page (`positions[j]` for `tokens[j]`).
+ * Positions of the first token where every token stands at its offset, given
+ * each token's positions on one page (`positions[j]` for token j).
  */
-export function consecutiveStarts(positions: ReadonlyArray<ReadonlySet<number>>): number[] {
+export function patternStarts(positions: ReadonlyArray<ReadonlySet<number>>, offsets: readonly number[]): number[] {
   const first = positions[0];
   if (!first) return [];
   const starts: number[] = [];
   for (const start of first) {
     let ok = true;
-    for (let j = 1; j < positions.length && ok; j++) ok = positions[j]!.has(start + j);
+    for (let j = 1; j < positions.length && ok; j++) ok = positions[j]!.has(start + offsets[j]!);
     if (ok) starts.push(start);
   }
   return starts.sort((a, b) => a - b);

@@ -1,0 +1,192 @@
+/**
+ * The search evaluation: draws queries from a built archive with a fixed
+ * seed, runs them through the search page's own engine in Chromium
+ * (window.wenyuanSearch), and scores them against the ground truth: the pages
+ * whose searchable text (title and blocks, as indexed, after Traditional →
+ * Simplified normalisation) contains every phrase of the query.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { searchablePage } from '../../src/lib/search/page-text.ts';
+import { createNormalizer } from '../../src/lib/search/normalize.ts';
+import { traditionalToSimplifiedPairs } from '../../src/lib/search/t2s-table.ts';
+import { serveStatic } from '../../src/server/static-server.ts';
+import { launchChromium } from '../../tests/e2e/chromium.ts';
+
+/** One page's searchable text, normalised, as separate stretches (title, blocks). */
+export interface TruthPage {
+  url: string;
+  stretches: string[];
+}
+
+/** A query to evaluate. */
+export interface EvalQuery {
+  kind: 'length' | 'multi' | 'nowhere';
+  /** Characters per phrase for `length` queries. */
+  length?: number;
+  /** As typed: Simplified, or its Traditional form. */
+  text: string;
+  script: 'simplified' | 'traditional';
+  /** The phrases that must all occur (Simplified). */
+  phrases: string[];
+}
+
+/** A query with what the engine returned and what it should have. */
+export interface EvalOutcome {
+  query: EvalQuery;
+  truth: Set<string>;
+  hits: string[];
+  missingReported: boolean;
+}
+
+const normalize = createNormalizer(traditionalToSimplifiedPairs());
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** Reads every document page of a built site as the index sees it. */
+export function truthPages(distDir: string): TruthPage[] {
+  const pages: TruthPage[] = [];
+  for (const entry of readdirSync(path.join(distDir, 'documents'), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const html = readFileSync(path.join(distDir, 'documents', entry.name, 'index.html'), 'utf8');
+    const page = searchablePage(html);
+    if (!page) continue;
+    pages.push({ url: `/documents/${entry.name}/`, stretches: [page.title, ...page.blocks.map((b) => b.text)].map(normalize) });
+  }
+  return pages.sort((a, b) => (a.url < b.url ? -1 : 1));
+}
+
+/** Pages containing every phrase (each within one stretch). */
+export function truthFor(pages: readonly TruthPage[], phrases: readonly string[]): Set<string> {
+  return new Set(pages.filter((p) => phrases.every((phrase) => p.stretches.some((s) => s.includes(phrase)))).map((p) => p.url));
+}
+
+/** A small fast deterministic random generator (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Draws queries of the given lengths, multi-term queries and strings that occur nowhere, each also in Traditional form. */
+export function drawQueries(pages: readonly TruthPage[], options: { seed: number; perKind: number; lengths: number[] }): EvalQuery[] {
+  const next = random(options.seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const runs = pages.flatMap((p) => p.stretches.flatMap((s) => s.match(HAN_RUN) ?? []));
+  const substring = (length: number): string | undefined => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const run = [...pick(runs)];
+      if (run.length < length) continue;
+      const start = Math.floor(next() * (run.length - length + 1));
+      return run.slice(start, start + length).join('');
+    }
+    return undefined;
+  };
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const queries: EvalQuery[] = [];
+  const add = (query: Omit<EvalQuery, 'script'>) => {
+    queries.push({ ...query, script: 'simplified' });
+    const traditional = toTraditional(query.text);
+    if (traditional !== query.text) queries.push({ ...query, text: traditional, script: 'traditional' });
+  };
+  for (const length of options.lengths) {
+    const seen = new Set<string>();
+    for (let i = 0; i < options.perKind * 3 && seen.size < options.perKind; i++) {
+      const text = substring(length);
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      add({ kind: 'length', length, text, phrases: [text] });
+    }
+  }
+  for (let i = 0; i < options.perKind; i++) {
+    const page = pick(pages);
+    const own = page.stretches.flatMap((s) => s.match(HAN_RUN) ?? []).filter((r) => [...r].length >= 3);
+    if (own.length === 0) continue;
+    const a = [...pick(own)].slice(0, 2 + Math.floor(next() * 2)).join('');
+    const b = [...pick(own)].slice(-2).join('');
+    if (a === b) continue;
+    add({ kind: 'multi', text: `${a} ${b}`, phrases: [a, b] });
+  }
+  const chars = [...runs.join('')];
+  for (let made = 0, attempt = 0; made < options.perKind && attempt < 10_000; attempt++) {
+    const text = Array.from({ length: 4 + Math.floor(next() * 3) }, () => pick(chars)).join('');
+    if (truthFor(pages, [text]).size > 0) continue;
+    made++;
+    add({ kind: 'nowhere', text, phrases: [text] });
+  }
+  return queries;
+}
+
+/** Runs the queries through the search page's engine in Chromium; returns hit URLs per query. */
+export async function runQueries(distDir: string, queries: readonly EvalQuery[], pages: readonly TruthPage[]): Promise<EvalOutcome[]> {
+  const { server, url } = await serveStatic(distDir, '127.0.0.1', 0);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(new URL('/search/', url).href);
+    await page.waitForSelector('#search-app[data-ready="true"]');
+    const raw = await page.evaluate(async (texts) => {
+      const engine = window.wenyuanSearch!;
+      const out: Array<{ hits: string[]; missing: number }> = [];
+      for (const text of texts) {
+        const outcome = await engine.search({ query: text });
+        const urls = await Promise.all(outcome.hits.map(async (hit) => (await hit.result.data()).url));
+        out.push({ hits: urls, missing: outcome.missing.length });
+      }
+      return out;
+    }, queries.map((q) => q.text));
+    return queries.map((query, i) => ({
+      query,
+      truth: truthFor(pages, query.phrases),
+      hits: raw[i]!.hits.map((u) => u.split('?')[0]!.split('#')[0]!),
+      missingReported: raw[i]!.missing > 0,
+    }));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** Scores for one group of queries. */
+export interface Scores {
+  queries: number;
+  recall: number;
+  precisionAt10: number;
+  precision: number;
+  /** Queries with a result that is not in the truth. */
+  withFalseHits: number;
+}
+
+/** Mean recall, precision@10 and precision over a group; an empty result has precision 1. */
+export function score(outcomes: readonly EvalOutcome[]): Scores {
+  const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1);
+  const recall = outcomes.map((o) => (o.truth.size === 0 ? 1 : o.hits.filter((h) => o.truth.has(h)).length / o.truth.size));
+  const precision = outcomes.map((o) => (o.hits.length === 0 ? 1 : o.hits.filter((h) => o.truth.has(h)).length / o.hits.length));
+  const at10 = outcomes.map((o) => {
+    const top = o.hits.slice(0, 10);
+    return top.length === 0 ? 1 : top.filter((h) => o.truth.has(h)).length / top.length;
+  });
+  return {
+    queries: outcomes.length,
+    recall: mean(recall),
+    precisionAt10: mean(at10),
+    precision: mean(precision),
+    withFalseHits: outcomes.filter((o) => o.hits.some((h) => !o.truth.has(h))).length,
+  };
+}
+
+/** Groups outcomes by kind and length, Simplified and Traditional apart. */
+export function scoreTable(outcomes: readonly EvalOutcome[]): Array<{ group: string; scores: Scores }> {
+  const groups = new Map<string, EvalOutcome[]>();
+  for (const outcome of outcomes) {
+    const q = outcome.query;
+    const name = `${q.kind === 'length' ? `length ${q.length}` : q.kind}${q.script === 'traditional' ? ' (繁)' : ''}`;
+    groups.set(name, [...(groups.get(name) ?? []), outcome]);
+  }
+  return [...groups].map(([group, list]) => ({ group, scores: score(list) }));
+}
