@@ -15,7 +15,7 @@ import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { findCitations, findReferences, resolvePinpoint, type RuleAnchors, type TextPlace } from '../lib/rules/references.ts';
+import { findCitations, findReferences, parsePinpoint, resolvePinpoint, type Pinpoint, type RuleAnchors, type TextPlace } from '../lib/rules/references.ts';
 
 /** What `resolveCitation` returns for a title found in the archive. */
 export interface CitedDocument {
@@ -45,8 +45,13 @@ export function remarkRuleReferences(options: RuleReferencesOptions = {}) {
       file.message(`${label}: ${message}`, { ...(line ? { place: { line, column: 1 } } : {}), ruleId, source: 'wenyuan' });
     };
 
+    // The place a 款 names (违反本条例第十七条规定，……：), for bare 项 in its items.
+    const leadIns = new Map<string, Pinpoint>();
     visit(tree, 'paragraph', (paragraph) => {
-      const place: TextPlace = paragraph.data?.rulePlace ?? {};
+      const own: TextPlace = paragraph.data?.rulePlace ?? {};
+      const key = `${own.article}:${own.paragraph}`;
+      const context = own.item !== undefined ? leadIns.get(key) : undefined;
+      const place: TextPlace = context ? { ...own, context } : own;
       const line = paragraph.position?.start.line;
       const rewrite = (children: PhrasingContent[]): PhrasingContent[] =>
         children.flatMap((child): PhrasingContent[] => {
@@ -64,6 +69,10 @@ export function remarkRuleReferences(options: RuleReferencesOptions = {}) {
         const spans: Array<{ start: number; end: number; node: PhrasingContent }> = [];
         for (const ref of findReferences(value, where, structure)) {
           const label = structure.articles[where.article ?? -1]?.label ?? '正文';
+          const pin = ref.id ? parsePinpoint(ref.label ?? '') : undefined;
+          if (pin && where.item === undefined && where.article !== undefined && (pin.article.number !== structure.articles[where.article]!.number || pin.article.sub !== structure.articles[where.article]!.sub)) {
+            leadIns.set(`${where.article}:${where.paragraph}`, { article: pin.article, ...(pin.paragraph !== undefined ? { paragraph: pin.paragraph } : {}) });
+          }
           if (ref.id && ref.label) spans.push({ start: ref.start, end: ref.end, node: link(`#${ref.id}`, ref.label, ref.text, 'ref') });
           else if (ref.problem) report(`${ref.text}: ${ref.problem.message}`, ref.problem.ruleId, at, label);
         }

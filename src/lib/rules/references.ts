@@ -212,6 +212,11 @@ export interface TextPlace {
   paragraph?: number;
   /** Number of the 项 the text is in. */
   item?: number;
+  /**
+   * The place the lead-in of this 项 names (违反本条例第十七条规定……：): a bare
+   * 第五项 in the 项 is read as that article's first, then as the current 款's.
+   */
+  context?: Pinpoint;
 }
 
 /** A reference found in text: its span, and its target or why there is none. */
@@ -231,8 +236,8 @@ export interface FoundReference {
 const SELF = /本(?:实施细则|实施办法|规则|办法|条例|细则|规定|决定|法|准则|章程|解释|规程|决议|意见|通知)$/;
 /** The end of another document's name right before a bare 第X条: 》, 刑法, 立法法, 民法典, 某某条例 … */
 const OTHER = /(?:》|[^本](?:法|条例|规定|办法|规则|细则|决定|解释|章程|典|纲要|准则|决议|通知|意见))$/;
-/** What may stand between two references of one list: 第三条、第五条; 第一款至第三款. */
-const LIST_JOIN = /^(?:、|，|,|和|与|或者|或|及|以及|至|到|、以及|或者第)$/;
+/** What may stand between two references of one list: 第三条、第五条; 第一款至第三款; 前款规定的第（一）项. */
+const LIST_JOIN = /^(?:、|，|,|和|与|或者|或|及|以及|至|到|、以及|规定的|所列|所列的|中的)$/;
 
 /**
  * Finds the references to the document itself in `text` and resolves them
@@ -242,6 +247,8 @@ const LIST_JOIN = /^(?:、|，|,|和|与|或者|或|及|以及|至|到|、以及
 export function findReferences(text: string, place: TextPlace, anchors: RuleAnchors): FoundReference[] {
   const out: FoundReference[] = [];
   let previous: { chain: Chain; external: boolean; pin?: Pinpoint } | undefined;
+  // The last place named in this sentence: 违反本办法第三十五条第一款规定……；违反第二款规定 means 第三十五条第二款.
+  let named: { end: number; pin: Pinpoint } | undefined;
   for (const chain of chains(text)) {
     const before = text.slice(0, chain.start);
     const joined = previous !== undefined && LIST_JOIN.test(text.slice(previous.chain.end, chain.start));
@@ -256,8 +263,17 @@ export function findReferences(text: string, place: TextPlace, anchors: RuleAnch
       previous = { chain, external };
       continue;
     }
-    const resolved = resolveChain(chain.units, place, anchors, joined ? previous?.pin : undefined);
+    const bare = first.kind === 'paragraph' || first.kind === 'item' || first.kind === 'subitem';
+    const sameSentence = named !== undefined && !/[。]/.test(text.slice(named.end, chain.start));
+    // In the 项 of a 款 that names another article (违反本条例第十七条规定……：（一）违反第五项规定的), a bare 项 is that article's.
+    const inherited = joined ? previous?.pin : bare && sameSentence ? named!.pin : bare ? place.context : undefined;
+    let resolved = resolveChain(chain.units, place, anchors, inherited);
+    if (inherited && inherited === place.context && resolved.target && 'problem' in resolved.target) {
+      const own = resolveChain(chain.units, place, anchors, undefined);
+      if (own.target && 'id' in own.target) resolved = own;
+    }
     previous = { chain, external, ...(resolved.pin ? { pin: resolved.pin } : {}) };
+    if (resolved.pin && resolved.target && 'id' in resolved.target) named = { end: chain.end, pin: resolved.pin };
     if (resolved.skip) continue;
     out.push({
       start,

@@ -125,3 +125,23 @@ describe('pinpoint helpers for cross-links', () => {
     expect(anchorFor(structure, '第九条')).toBeUndefined();
   });
 });
+
+describe('references that lean on a place named before them', () => {
+  const target = '第一条　甲。\n\n乙。\n\n第二条　有下列行为之一的：\n\n（一）丙；\n\n（二）丁；\n\n（三）戊。';
+
+  it('a bare 款 after another article in the same sentence is that article’s 款', async () => {
+    const { links } = await linksIn(`${target}\n\n第三条　违反本规则第一条第一款规定的，警告；违反第二款规定的，罚款。第二款另有规定。`);
+    expect(links).toEqual(['本规则第一条第一款→第一条第一款', '第二款→第一条第二款']);
+  });
+
+  it('前款规定的第（一）项 are items of 前款', async () => {
+    const { links } = await linksIn('第一条　有下列情形之一的：\n\n（一）甲；\n\n（二）乙。\n\n有前款规定的第（一）项至第（二）项情形的，处理。');
+    expect(links).toEqual(['前款→第一条第一款', '第（一）项→第一条第一款第一项', '第（二）项→第一条第一款第二项']);
+  });
+
+  it('a bare 项 in an item falls back to the article its lead-in names', async () => {
+    const { links, problems } = await linksIn(`${target}\n\n第三条　违反本规则第二条规定的，依照下列规定处理：\n\n（一）违反第三项规定的，警告；\n\n（二）违反第一项规定的，罚款。`);
+    expect(links).toEqual(['本规则第二条→第二条', '第三项→第二条第一款第三项', '第一项→第二条第一款第一项']);
+    expect(problems).toEqual([]);
+  });
+});
