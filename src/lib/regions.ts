@@ -20,7 +20,13 @@ export interface RegionSegment {
 const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
-let index: { byName: Map<string, string[]>; lengths: number[]; lengthsByFirst: Map<string, number[]> } | undefined;
+/** A trie of division names, character by character; `name` marks where one ends. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  name?: string;
+}
+
+let index: { byName: Map<string, string[]>; trie: TrieNode } | undefined;
 
 function build() {
   const names = new Map((data.divisions as Array<[string, string]>).map(([code, name]) => [code, name]));
@@ -34,15 +40,19 @@ function build() {
       .join('');
     byName.set(name, [...(byName.get(name) ?? []), fullName]);
   }
-  const lengths = [...new Set([...byName.keys()].map((n) => n.length))].sort((a, b) => b - a);
-  const lengthsByFirst = new Map<string, number[]>();
+  // Names are looked up at every character of every document: a trie needs no substrings.
+  const trie: TrieNode = { next: new Map() };
   for (const name of byName.keys()) {
     if (name.length < 3) continue;
-    const list = lengthsByFirst.get(name[0]!) ?? [];
-    if (!list.includes(name.length)) list.push(name.length);
-    lengthsByFirst.set(name[0]!, list.sort((a, b) => b - a));
+    let node = trie;
+    for (const c of name) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.name = name;
   }
-  return { byName, lengths, lengthsByFirst };
+  return { byName, trie };
 }
 
 /** Full names of the divisions called `name` (海淀区 → [北京市海淀区]; 朝阳区 has several). */
@@ -54,13 +64,14 @@ export function divisionsNamed(name: string): string[] {
 /** The division name (three characters or more) starting at `start` in `text`, longest first. */
 export function divisionNameStartingAt(text: string, start: number): string | undefined {
   index ??= build();
-  const lengths = index.lengthsByFirst.get(text[start] ?? '');
-  if (!lengths) return undefined;
-  for (const length of lengths) {
-    const name = text.slice(start, start + length);
-    if (name.length === length && index.byName.has(name)) return name;
+  let node: TrieNode | undefined = index.trie;
+  let found: string | undefined;
+  for (let i = start; i < text.length; i++) {
+    node = node.next.get(text[i]!);
+    if (!node) break;
+    if (node.name) found = node.name;
   }
-  return undefined;
+  return found;
 }
 
 /** The chain of divisions of a region string: 四川省广元市昭化区 → 四川省, 四川省广元市, 四川省广元市昭化区. */

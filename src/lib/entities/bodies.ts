@@ -75,7 +75,8 @@ function endsBody(text: string, end: number, core: string): boolean {
   return !(core === '人大' && text.startsWith('代表', end));
 }
 
-const CHINESE = /[\u4e00-\u9fff]/;
+/** First characters a body name can start with, other than a division name's: a cheap test run at every character. */
+const FIRST = new Set(['中', '党', '国', '全', '最', '区', '市', '省', '县', '州']);
 
 function coreAt(text: string, i: number): { written: string; core: string } | undefined {
   for (const [written, core] of CORES) {
@@ -103,6 +104,7 @@ function placeChainAt(text: string, i: number): string[] {
  * document's region, which scopes relative names (区委).
  */
 export function bodyAt(text: string, i: number, region?: string): { end: number; body: BodyRef } | undefined {
+  if (!FIRST.has(text[i]!) && !divisionNameStartingAt(text, i)) return undefined;
   for (const [written, core] of NATIONAL) {
     if (text.startsWith(written, i)) {
       const office = core.endsWith('办公厅') ? null : OFFICE.exec(text.slice(i + written.length));
@@ -150,7 +152,7 @@ export function bodyEndingAt(text: string, end: number, region?: string): { star
 export function findBodies(text: string, region?: string): Array<{ start: number; end: number; body: BodyRef }> {
   const found: Array<{ start: number; end: number; body: BodyRef }> = [];
   for (let i = 0; i < text.length; i++) {
-    if (!CHINESE.test(text[i]!)) continue;
+    if (!isChinese(text[i])) continue;
     const match = bodyAt(text, i, region);
     if (!match) continue;
     found.push({ start: i, end: match.end, body: match.body });
@@ -187,5 +189,7 @@ export function parseIssuer(issuer: string, region?: string): BodyRef | undefine
 
 /** True when `c` is a Han character. */
 export function isChinese(c: string | undefined): boolean {
-  return c !== undefined && CHINESE.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code >= 0x4e00 && code <= 0x9fff;
 }

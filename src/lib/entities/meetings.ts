@@ -34,8 +34,13 @@ function national(start: number, length: number, name: string): MeetingMention {
   return { start, end: start + length, key: `national/${name}`, name, scope: 'national' };
 }
 
+/** First characters of the national forms (中央…, 党的…, 十九届…, 二十届…). */
+const NATIONAL_FIRST = new Set(['中', '党', '十', '二']);
+
 /** A meeting named at `i`, if one starts there. */
 export function meetingAt(text: string, i: number, region?: string): MeetingMention | undefined {
+  const first = text[i]!;
+  if (!NATIONAL_FIRST.has(first) && !'省市区县'.includes(first) && !divisionNameStartingAt(text, i)) return undefined;
   const rest = text.slice(i, i + 40);
   const central = CENTRAL.exec(rest);
   if (central) return national(i, central[0].length, '中央人大工作会议');

@@ -42,6 +42,8 @@ const ROLE_WORDS = [
   '副院长', '院长', '副检察长', '检察长',
 ].sort((a, b) => b.length - a.length);
 
+const ROLE_FIRST = new Set(ROLE_WORDS.map((w) => w[0]!));
+
 /** Heads of government carry their level in the word: 区长, 代区长, 常务副市长. */
 const HEAD = /^(?:代理|代|常务副|副)?([省市区县州])长/u;
 
@@ -80,8 +82,12 @@ export function nameAt(text: string, at: number): string | undefined {
   return undefined;
 }
 
+/** First characters of a head's title (代区长, 常务副市长, 副县长, 区长). */
+const HEAD_FIRST = new Set(['代', '常', '副', '省', '市', '区', '县', '州']);
+
 function roleAt(text: string, i: number, region: string | undefined, first: boolean) {
   const body = bodyAt(text, i, region);
+  if (!body && !HEAD_FIRST.has(text[i]!) && !(!first && ROLE_FIRST.has(text[i]!))) return undefined;
   const j = body ? body.end : i;
   const word = ROLE_WORDS.find((w) => text.startsWith(w, j));
   if (word && body) {

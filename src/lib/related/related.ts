@@ -5,10 +5,13 @@
  * region and type, and text similarity (TF-IDF over jieba words, cosine).
  *
  * Never all pairs: each document keeps only its top {@link TERMS_PER_DOCUMENT}
- * terms, and candidates come from inverted indexes (term, citation, entity →
- * documents) whose lists are capped at {@link MAX_POSTINGS}, so a word or a
- * body found everywhere cannot make the work quadratic. The cost is about
- * documents × terms × postings, linear in the archive's size.
+ * terms; each term lists only the {@link CHAMPIONS} documents it weighs most
+ * in (a "champion list"), and citation and entity lists longer than
+ * {@link MAX_POSTINGS} are not followed, so a word, a law or a body found
+ * everywhere cannot make the work quadratic. Candidates per document are then
+ * bounded by terms × champions whatever the archive's size: the cost is
+ * linear in the number of documents. The price is approximation: two
+ * documents that share only terms both are unremarkable for are not compared.
  */
 import type { RelatedRecord } from '../graph/types.ts';
 
@@ -31,12 +34,16 @@ export interface RelatedOptions {
   limit?: number;
   /** Lowest score shown. Default 0.08. */
   minimum?: number;
+  /** Receives the work done, for benchmarks: candidate pairs scored (compare documents²). */
+  onStats?: (stats: { documents: number; candidatePairs: number; skippedPostings: number }) => void;
 }
 
 /** Terms kept per document. */
-export const TERMS_PER_DOCUMENT = 60;
-/** Longest postings list followed from one term, citation or entity. */
-export const MAX_POSTINGS = 400;
+export const TERMS_PER_DOCUMENT = 32;
+/** Documents listed per term: those the term weighs most in. */
+export const CHAMPIONS = 16;
+/** Longest citation or entity postings list followed. */
+export const MAX_POSTINGS = 200;
 
 const WEIGHTS = { text: 0.5, citations: 0.25, entities: 0.15, place: 0.1 };
 
@@ -83,22 +90,31 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
   const n = docs.length;
   const vecs = vectors(docs);
   const termPostings = invert(vecs.map((v) => v.keys()));
+  for (const [term, list] of termPostings) {
+    if (list.length <= CHAMPIONS) continue;
+    list.sort((a, b) => vecs[b]!.get(term)! - vecs[a]!.get(term)! || a - b);
+    list.length = CHAMPIONS;
+  }
   const citationPostings = invert(docs.map((d) => new Set([...d.citations, d.id])));
   const entityPostings = invert(docs.map((d) => d.entities));
   const entityWeight = new Map([...entityPostings].map(([k, list]) => [k, Math.log((n + 1) / list.length)]));
   const result = new Map<string, RelatedRecord[]>();
+  let candidatePairs = 0;
+  let skippedPostings = 0;
 
   docs.forEach((doc, i) => {
     const text = new Map<number, number>();
     for (const [term, weight] of vecs[i]!) {
       const list = termPostings.get(term)!;
-      if (list.length > MAX_POSTINGS) continue;
       for (const j of list) if (j !== i) text.set(j, (text.get(j) ?? 0) + weight * vecs[j]!.get(term)!);
     }
     const cited = new Map<number, number>();
     for (const key of [...doc.citations, doc.id]) {
       const list = citationPostings.get(key) ?? [];
-      if (list.length > MAX_POSTINGS) continue;
+      if (list.length > MAX_POSTINGS) {
+        skippedPostings++;
+        continue;
+      }
       for (const j of list) if (j !== i) cited.set(j, (cited.get(j) ?? 0) + 1);
     }
     const shared = new Map<number, number>();
@@ -107,10 +123,14 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
       const w = entityWeight.get(key)!;
       ownEntityWeight += w;
       const list = entityPostings.get(key)!;
-      if (list.length > MAX_POSTINGS) continue;
+      if (list.length > MAX_POSTINGS) {
+        skippedPostings++;
+        continue;
+      }
       for (const j of list) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + w);
     }
     const candidates = new Set([...text.keys(), ...cited.keys(), ...shared.keys()]);
+    candidatePairs += candidates.size;
     const scored: RelatedRecord[] = [];
     for (const j of candidates) {
       const other = docs[j]!;
@@ -132,5 +152,6 @@ export function relatedDocuments(docs: readonly RelatedInput[], options: Related
     scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     result.set(doc.id, scored.slice(0, limit));
   });
+  options.onStats?.({ documents: n, candidatePairs, skippedPostings });
   return result;
 }

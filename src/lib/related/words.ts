@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 
 /** Characters read per document. */
-export const MAX_CHARACTERS = 12_000;
+export const MAX_CHARACTERS = 8_000;
 
 const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
