@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleStructure } from '../../../src/lib/rules/structure.ts';
+import { compareArticles, countChanges, diffArticles, markedText } from '../../../src/lib/rules/diff.ts';
+import { segment } from '../../../src/importer/text/dictionary.ts';
 import { renderRule } from './render.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/laws-subset.tar.gz', import.meta.url));
@@ -97,5 +99,21 @@ describe('rule parser on the corpus subset (442 documents)', () => {
     const marriage = parsed.find((p) => p.file === '民法典/婚姻家庭编.md')!.structure;
     expect(marriage.articles[0]!.label).toBe('第一千零四十条');
     expect(marriage.articles.at(-1)!.label).toBe('第一千一百一十八条');
+  });
+
+  it('compares real versions from the corpus article by article', () => {
+    const of = (file: string) => diffArticles(parsed.find((p) => p.file === file)!.structure);
+    const accounting = compareArticles(of('经济法/会计法(2017-11-04).md'), of('经济法/会计法(2024-06-28).md'), { tokenize: segment });
+    expect(countChanges(accounting)).toEqual({ unchanged: 9, renumbered: 6, changed: 34, added: 2, removed: 3 });
+    const moved = accounting.filter((c) => c.kind === 'renumbered').map((c) => `${c.old.label}→${c.new.label}`);
+    expect(moved).toContain('第二十八条→第二十六条');
+    const third = accounting.find((c) => c.kind === 'changed' && c.new.label === '第三条');
+    expect(third?.kind === 'changed' && markedText(third.changes)).toBe('各单位必须依法设置会计[-帐簿-]{+账簿+}，并保证其真实、完整。');
+    const lawmaking = compareArticles(
+      of('DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2017-01-20).md'),
+      of('DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2023-07-28).md'),
+      { tokenize: segment },
+    );
+    expect(countChanges(lawmaking)).toEqual({ unchanged: 2, renumbered: 23, changed: 37, added: 14, removed: 4 });
   });
 });
