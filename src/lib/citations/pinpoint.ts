@@ -1,19 +1,13 @@
 /**
  * The article pinpoint right after a cited title: 《…》第八条, 第八条第二款,
- * 第十二条之一第三项. This is a small adapter: the rules work (issue 5) owns
- * the pinpoint grammar and the anchor scheme of articles; until its parser is
- * in the tree, this reads the common forms and yields the article anchor,
- * which is the article number as written (`#第八条`). Switch the body of
- * {@link parsePinpoint} to the rules parser when it lands; callers only use
- * `text` and `anchor`.
+ * 第十二条之一第三项. The grammar and the anchor scheme belong to the rules
+ * work (lib/rules/references.ts, issue 5); this adapter gives the citation
+ * code what it needs from them: the pinpoint as written, its length, the
+ * article (the fallback anchor, `#第八条`) and the full anchor in the scheme
+ * (`#第八条第二款`), which {@link pinpointAnchor} checks against the cited
+ * rule's structure.
  */
-import { CHINESE_NUMERAL_CHARS } from '../chinese-numerals.ts';
-
-const NUM = `[${CHINESE_NUMERAL_CHARS}\\d０-９]+`;
-const PINPOINT = new RegExp(
-  `^[\\s\\u3000]*(第${NUM}条(?:之[${CHINESE_NUMERAL_CHARS}]+)?)((?:第${NUM}款)?(?:第${NUM}项)?(?:第${NUM}目)?)`,
-  'u',
-);
+import { pinpointAt, resolvePinpoint, schemeAnchor, type Pinpoint as RulePinpoint, type RuleAnchors } from '../rules/references.ts';
 
 /** An article pinpoint after a title. */
 export interface Pinpoint {
@@ -21,16 +15,36 @@ export interface Pinpoint {
   text: string;
   /** Length in the source, spaces before it included. */
   length: number;
-  /** The article, e.g. 第八条 (also 第十二条之一). */
+  /** The article's anchor, e.g. 第八条 (also 第十二条之一). */
   article: string;
-  /** The fragment to link to: the article's anchor, e.g. 第八条. */
+  /** The anchor the scheme gives the whole pinpoint, e.g. 第八条第二款. */
   anchor: string;
+  /** The parsed pinpoint, for resolving against a rule's anchors. */
+  pin: RulePinpoint;
 }
 
 /** The pinpoint at the start of `after` (the text right after 》), if any. */
 export function parsePinpoint(after: string): Pinpoint | undefined {
-  const m = PINPOINT.exec(after);
-  if (!m) return undefined;
-  const article = m[1]!.replace(/[\s\u3000]+/g, '');
-  return { text: (m[1]! + m[2]!).replace(/[\s\u3000]+/g, ''), length: m[0].length, article, anchor: article };
+  const found = pinpointAt(after);
+  if (!found) return undefined;
+  return {
+    text: found.text.replace(/[\s\u3000]+/g, ''),
+    length: found.length,
+    article: schemeAnchor({ article: found.pinpoint.article }),
+    anchor: schemeAnchor(found.pinpoint),
+    pin: found.pinpoint,
+  };
+}
+
+/**
+ * Where a pinpoint leads in a cited rule: the exact anchor when the rule has
+ * that place; the article when only a finer part is missing (with why); none
+ * when the rule has no such article.
+ */
+export function pinpointAnchor(anchors: RuleAnchors, pinpoint: Pinpoint): { anchor?: string; note?: string } {
+  const target = resolvePinpoint(anchors, pinpoint.pin);
+  if ('id' in target) return { anchor: target.id };
+  const article = resolvePinpoint(anchors, { article: pinpoint.pin.article });
+  if ('id' in article) return { anchor: article.id, note: `${pinpoint.text}: ${target.problem.message}: linked to ${pinpoint.article}` };
+  return { note: `${pinpoint.article} is not an article of the cited document: linked to the document` };
 }

@@ -12,7 +12,9 @@ import { bodyKey, bodyName } from '../entities/bodies.ts';
 import { ownMeeting } from '../entities/meetings.ts';
 import { findMentions, personKey, scopeLabel, type EntityKind, type Mention, type MentionContext } from '../entities/mentions.ts';
 import { findRoleMentions } from '../entities/people.ts';
-import { parseArticleStart } from '../legal-structure.ts';
+import { pinpointAnchor } from '../citations/pinpoint.ts';
+import type { RuleAnchors } from '../rules/references.ts';
+import { parseRuleStructure, type StructureBlock } from '../rules/structure.ts';
 import { relatedDocuments } from '../related/related.ts';
 import { contentWords } from '../related/words.ts';
 import { shortRegionName } from '../regions.ts';
@@ -54,15 +56,23 @@ interface Antecedent {
   label: string;
 }
 
-/** The article labels a document has, for checking pinpoints (第八条 must exist to link to it). */
-function articleLabels(body: string): Set<string> {
-  const labels = new Set<string>();
-  for (const line of body.split('\n')) {
-    const text = line.replace(/^[\s#>*_]+/, '').replace(/^\*\*/, '');
-    const article = parseArticleStart(text);
-    if (article) labels.add(article.label.replace(/[\s\u3000]+/g, ''));
-  }
-  return labels;
+const LINE_START = /^[\s\u3000]*(?:第[零〇一二三四五六七八九十百千两\d０-９]+(?:条|章|节|编|分编)|[（(][一二三四五六七八九十]+[）)])/u;
+
+/**
+ * The anchors of a rule, read as its page reads them (lib/rules/structure.ts):
+ * blocks, with a paragraph split where a line opens an article, division or 项.
+ */
+function ruleAnchors(blocks: readonly TextBlock[]): RuleAnchors {
+  const structureBlocks: StructureBlock[] = blocks.flatMap((block): StructureBlock[] => {
+    if (block.heading) return [{ kind: 'heading', depth: block.heading, text: block.text, line: block.line }];
+    const groups: Array<{ text: string; line: number }> = [];
+    block.text.split('\n').forEach((line, i) => {
+      if (i === 0 || LINE_START.test(line)) groups.push({ text: line, line: block.line + i });
+      else groups[groups.length - 1]!.text += `\n${line}`;
+    });
+    return groups.map((g) => ({ kind: 'paragraph', text: g.text, line: g.line }));
+  });
+  return parseRuleStructure(structureBlocks);
 }
 
 /**
@@ -91,13 +101,13 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
   const docs = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const index = new TitleIndex(docs);
-  const articles = new Map<string, Set<string>>();
-  const articlesOf = (id: string) => {
-    let set = articles.get(id);
-    if (!set) articles.set(id, (set = articleLabels(byId.get(id)!.body)));
-    return set;
-  };
   const blocksOf = new Map(docs.map((d) => [d.id, markdownBlocks(d.body)]));
+  // Only rules have article anchors on their pages; read each cited rule's once.
+  const anchors = new Map<string, RuleAnchors | undefined>();
+  const anchorsOf = (id: string) => {
+    if (!anchors.has(id)) anchors.set(id, byId.get(id)!.type === 'rule' ? ruleAnchors(blocksOf.get(id)!) : undefined);
+    return anchors.get(id);
+  };
 
   // Citations, document by document, in reading order (short forms look back).
   const pending = new Map<string, PendingMissing>();
@@ -125,8 +135,10 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
           record.status = 'self';
           delete record.target;
         } else if (pointer?.type === 'document') {
-          const anchor = match.pinpoint && articlesOf(pointer.id).has(match.pinpoint.article) ? match.pinpoint.anchor : undefined;
-          if (match.pinpoint && !anchor) record.note = `${match.pinpoint.article} is not an article of the cited document: linked to the document`;
+          const target = anchorsOf(pointer.id);
+          const place = match.pinpoint ? (target ? pinpointAnchor(target, match.pinpoint) : { note: 'the cited document is not a rule with articles: linked to the document' }) : {};
+          const anchor = place.anchor;
+          if (place.note) record.note = place.note;
           if (anchor) record.anchor = anchor;
           pointers.set(record, { ...pointer, ...(anchor ? { anchor } : {}) });
         } else if (pointer?.type === 'missing') {

@@ -39,7 +39,7 @@ describe('extraction', () => {
 
   it('reads a pinpoint after the title and links it with the title', () => {
     const [c] = extractCitations('依照《青禾区人民代表大会常务委员会议事规则》第八条第二款规定');
-    expect(c!.pinpoint).toMatchObject({ text: '第八条第二款', article: '第八条', anchor: '第八条' });
+    expect(c!.pinpoint).toMatchObject({ text: '第八条第二款', article: '第八条', anchor: '第八条第二款' });
     expect(c!.linked).toBe('《青禾区人民代表大会常务委员会议事规则》第八条第二款');
     expect(parsePinpoint('第十二条之一的规定')).toMatchObject({ article: '第十二条之一' });
     expect(parsePinpoint('的规定')).toBeUndefined();
