@@ -9,7 +9,7 @@ import { RULE_STRUCTURE_KEY } from '../markdown/remark-rule-structure.ts';
 import type { RuleStructure } from '../lib/rules/structure.ts';
 import { compareArticles, diffArticles, type ArticleChange } from '../lib/rules/diff.ts';
 import { articleHistory, type HistoryStep } from '../lib/rules/history.ts';
-import { currentVersion, sortVersions, type VersionFacts } from '../lib/rules/versions.ts';
+import { sortVersions, type VersionFacts } from '../lib/rules/versions.ts';
 import { segment } from '../importer/text/dictionary.ts';
 
 const structures = new Map<string, Promise<RuleStructure | undefined>>();
@@ -59,11 +59,6 @@ export function allWorks(): Promise<Map<string, Array<ReturnType<typeof versionF
 export async function versionsOf(entry: DocumentEntry): Promise<Array<ReturnType<typeof versionFacts>>> {
   const work = entry.data.type === 'rule' ? entry.data.work : undefined;
   return work ? ((await allWorks()).get(work) ?? []) : [];
-}
-
-/** The version of a work in force now, per the statuses. */
-export async function currentVersionOf(entry: DocumentEntry): Promise<DocumentEntry | undefined> {
-  return currentVersion(await versionsOf(entry))?.entry;
 }
 
 const comparisons = new Map<string, Promise<ArticleChange[]>>();

@@ -128,7 +128,6 @@ export interface RuleStructure {
   problems: StructureProblem[];
 }
 
-const SPACE = /^[\s\u3000]/;
 const ITEM = /^[（(]([一二三四五六七八九十百]+)[）)]/;
 const SUBITEM = /^(?:([0-9０-９]+)[.．、]|[（(]([0-9０-９]+)[）)])/;
 const APPENDIX = /^(附件|附表|附录)[\d一二三四五六七八九十]*(?:[：:\s\u3000]|$)/;
@@ -432,14 +431,4 @@ export function articleText(article: RuleArticle): string {
     }
   }
   return lines.join('\n');
-}
-
-/** The article with a given number (and 之 number), the first one when the label repeats. */
-export function findArticle(structure: Pick<RuleStructure, 'articles'>, number: number, sub = 0): RuleArticle | undefined {
-  return structure.articles.find((a) => a.number === number && a.sub === sub);
-}
-
-/** True when the text starts like a 项, e.g. （一）. */
-export function isItemLine(text: string): boolean {
-  return ITEM.test(text.replace(SPACE, ''));
 }

@@ -1,13 +1,8 @@
 /**
- * Addresses of the rule pages: a version's page, the diff of two versions,
- * the history of one article. Plain functions, so the Markdown plugins (which
+ * Addresses of the rule pages: the diff of two versions and the history of
+ * one article. Plain functions, so the Markdown plugins (which
  * run before Astro's collections exist) and the pages build the same URLs.
  */
-
-/** `/documents/<id>/`. */
-export function versionUrl(id: string): string {
-  return `/documents/${id}/`;
-}
 
 /** The diff from version `from` to version `to`: `/documents/<from>/diff/<to>/`. */
 export function diffUrl(from: string, to: string): string {
