@@ -74,16 +74,28 @@ export function divisionNameStartingAt(text: string, start: number): string | un
   return found;
 }
 
-/** The chain of divisions of a region string: 四川省广元市昭化区 → 四川省, 四川省广元市, 四川省广元市昭化区. */
+/**
+ * The chain of divisions of a region string: 四川省广元市昭化区 → 四川省,
+ * 四川省广元市, 四川省广元市昭化区. Known division names are matched first
+ * (北京市通州区 is 北京市 + 通州区, not 通州 + 区); a name not in the national list
+ * (fixtures such as 青禾区) is split at its suffix.
+ */
 export function regionChain(region: string): RegionSegment[] {
-  const names = region.match(/.+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)/gu) ?? [];
-  if (names.join('') !== region) return [{ name: region, fullName: region }];
+  const names: string[] = [];
+  for (let at = 0; at < region.length; ) {
+    const name = divisionNameStartingAt(region, at) ?? SUFFIXED.exec(region.slice(at))?.[0];
+    if (!name) return [{ name: region, fullName: region }];
+    names.push(name);
+    at += name.length;
+  }
   let fullName = '';
   return names.map((name) => {
     fullName += name;
     return { name, fullName };
   });
 }
+
+const SUFFIXED = /^.+?(?:特别行政区|自治区|自治州|自治县|地区|省|市|区|县|州|盟|旗)/u;
 
 /**
  * The division a relative body name means in a document of `region`:

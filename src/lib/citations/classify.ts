@@ -6,7 +6,7 @@
  */
 
 /** What a title in 《》 names. */
-export type CitedKind = 'document' | 'periodical' | 'book' | 'work' | 'unknown';
+export type CitedKind = 'document' | 'periodical' | 'book' | 'work' | 'form' | 'unknown';
 
 /** Chinese labels of the kinds, for pages. */
 export const CITED_KIND_LABELS: Record<CitedKind, string> = {
@@ -14,6 +14,7 @@ export const CITED_KIND_LABELS: Record<CitedKind, string> = {
   periodical: '报刊',
   book: '图书',
   work: '作品',
+  form: '证照表格',
   unknown: '未分类',
 };
 
@@ -22,7 +23,7 @@ export const CITED_KIND_LABELS: Record<CitedKind, string> = {
  * is only one of these (《意见》, 《实施意见》, 《决定》) is a short form.
  */
 const DOCUMENT_ENDINGS = [
-  '实施细则', '实施办法', '实施意见', '实施方案', '若干意见', '若干规定', '若干措施', '指导意见',
+  '修正案', '实施细则', '实施办法', '实施意见', '实施方案', '若干意见', '若干规定', '若干措施', '指导意见',
   '工作规则', '议事规则', '工作制度', '工作条例', '暂行规定', '暂行办法', '工作规定', '管理办法',
   '宪法', '法典', '条例', '规定', '办法', '规则', '细则', '意见', '决定', '决议', '通知', '通告', '公告',
   '通报', '公报', '纲要', '规划', '计划', '方案', '制度', '章程', '准则', '守则', '规范', '标准',
@@ -34,7 +35,7 @@ const DOCUMENT_ENDINGS = [
 const GENERIC = new Set([
   '意见', '实施意见', '若干意见', '指导意见', '决定', '决议', '规定', '若干规定', '办法', '实施办法',
   '条例', '通知', '规则', '细则', '实施细则', '纲要', '方案', '实施方案', '规划', '章程', '准则',
-  '工作规则', '议事规则', '工作制度', '制度', '公报', '通报', '措施', '若干措施',
+  '工作规则', '议事规则', '工作制度', '制度', '公报', '通报', '措施', '若干措施', '解释', '司法解释',
 ]);
 
 /** Periodicals known by name, whose titles do not end in 报 or 刊. */
@@ -52,6 +53,8 @@ const BOOK_ENDING = /(?:文选|选集|全集|文集|摘编|读本|论述摘编|�
 const PERIODICAL_AFTER = /^(?:杂志|会刊|期刊|刊物|报纸|报社|编辑部|[（(]?\d{4}年?第?\d+期|第[\d一二三四五六七八九十]+期|\d{6}期|\d{4}[-—]\d+期)/u;
 const PERIODICAL_BEFORE = /(?:刊登于|刊发于|发表于|刊载于|发表在|刊登在|刊发在|订阅|载于)$/u;
 const BOOK_AFTER = /^(?:一书|丛书|书中|这本书|等书|出版|读书)/u;
+/** Licences, certificates and forms are named in 《》 too: 《营业执照》, 《医疗机构执业许可证》, 《登记表》. */
+const FORM_ENDING = /(?:许可证|执照|证书|登记证|资格证|合格证|注册证|居住证|光荣证|证|登记表|申请表|审批表|统计表|报表|表|卡|登记簿|簿|证明书|通知书|决定书|申请书|告知书)$/u;
 const WORK_AFTER = /^(?:节目|栏目|专栏|电视剧|电影|纪录片|专题片|宣传片|短视频|视频|歌曲|晚会|展览|微电影|话剧|舞剧|文艺|公众号)/u;
 
 /**
@@ -64,6 +67,7 @@ export function classifyCitation(title: string, before = '', after = ''): CitedK
   if (BOOKS.has(title) || BOOK_AFTER.test(after)) return 'book';
   if (/^关于/.test(title) || /^中华人民共和国/.test(title)) return 'document';
   if (documentEnding(title)) return 'document';
+  if (FORM_ENDING.test(title)) return 'form';
   if (BOOK_ENDING.test(title)) return 'book';
   if (PERIODICAL_ENDING.test(title)) return 'periodical';
   return 'unknown';

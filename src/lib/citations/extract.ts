@@ -89,6 +89,14 @@ export function embeddedIssuer(title: string, region?: string): { issuer: BodyRe
   return { issuer: found.body, rest: title.slice(found.end) };
 }
 
+/**
+ * The name of a national law without 中华人民共和国 (《执业医师法》 and
+ * 《中华人民共和国执业医师法》 are one law), or undefined for anything else.
+ */
+export function nationalLawName(key: string): string | undefined {
+  return NATIONAL_LAW.test(key) ? key.replace(/^中华人民共和国/u, '') : undefined;
+}
+
 /** Every 《…》 in `text`, left to right; `region` scopes relative issuers (区委 in a Haidian document). */
 export function extractCitations(text: string, region?: string): CitationMatch[] {
   const found: CitationMatch[] = [];

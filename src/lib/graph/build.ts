@@ -6,7 +6,7 @@
  * Markdown plugin links. Pure: the same documents give the same graph.
  */
 import { createHash } from 'node:crypto';
-import { extractCitations, type CitationMatch } from '../citations/extract.ts';
+import { extractCitations, nationalLawName, type CitationMatch } from '../citations/extract.ts';
 import { TitleIndex, citationIssuer, type ArchiveResolution } from '../citations/resolve.ts';
 import { bodyKey, bodyName } from '../entities/bodies.ts';
 import { ownMeeting } from '../entities/meetings.ts';
@@ -90,7 +90,10 @@ function missingKey(match: CitationMatch, doc: SourceDocument): { key: string; s
     const region = issuer.scope !== 'national' ? { region: issuer.scope! } : {};
     return { key: `${match.coreKey}@${scoped}`, scoped: !match.embeddedIssuer, issuer: bodyName(issuer), ...region };
   }
-  if (match.selfIdentifying) return { key: match.key, scoped: false };
+  if (match.selfIdentifying) {
+    const law = nationalLawName(match.key);
+    return { key: law ? `law:${law}` : match.key, scoped: false };
+  }
   if (issuer) return { key: `${match.coreKey}@${issuer.written}@${doc.id}`, scoped: true, issuer: issuer.written };
   if (doc.region) return { key: `${match.key}@${doc.region}`, scoped: true, region: doc.region };
   return { key: `${match.key}@${doc.id}`, scoped: true };

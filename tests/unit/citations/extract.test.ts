@@ -70,13 +70,16 @@ describe('classification', () => {
     ['关于议案的规定', '', '', 'document'],
     ['“十三五”发展规划纲要', '', '', 'document'],
     ['情况通报', '', '', 'document'],
+    ['刑法修正案（九）', '', '', 'document'],
+    ['企业法人营业执照', '', '', 'form'],
+    ['医疗机构执业许可证', '', '', 'form'],
     ['红楼梦', '', '', 'unknown'],
   ])('《%s》 %s…%s → %s', (title, before, after, kind) => {
     expect(classifyCitation(title, before, after)).toBe(kind);
   });
 
   it('short forms are bare kinds of document', () => {
-    expect(['意见', '实施意见', '决定', '议事规则', '实施细则（试行）'].every(isShortForm)).toBe(true);
+    expect(['意见', '实施意见', '决定', '议事规则', '实施细则（试行）', '解释'].every(isShortForm)).toBe(true);
     expect(['关于议案的规定', '政府工作报告', '讲话'].some(isShortForm)).toBe(false);
   });
 });

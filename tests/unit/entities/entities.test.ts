@@ -17,6 +17,10 @@ describe('regions', () => {
     expect(scopeOfLevel('市', ZHAOHUA)?.fullName).toBe('四川省广元市');
     expect(scopeOfLevel('省', ZHAOHUA)?.fullName).toBe('四川省');
     expect(scopeOfLevel('区', undefined)).toBeUndefined();
+    // Names with a level character inside are read whole: 通州区, 市中区.
+    expect(regionChain('北京市通州区').map((s) => s.name)).toEqual(['北京市', '通州区']);
+    expect(scopeOfLevel('区', '山东省济南市市中区')?.fullName).toBe('山东省济南市市中区');
+    expect(regionChain('北京市青禾区').map((s) => s.name)).toEqual(['北京市', '青禾区']);
   });
 });
 
