@@ -12,14 +12,17 @@ export const ENTITY_FOLDERS: Record<EntityKind, string> = { person: 'people', bo
 /** Chinese labels of entity kinds. */
 export const ENTITY_LABELS: Record<EntityKind, string> = { person: '人物', body: '机构', meeting: '会议' };
 
-/** A slug from any text: letters and digits kept, everything else one hyphen, at most 80 characters. */
+const encoder = new TextEncoder();
+
+/**
+ * A slug from any text: letters and digits kept, everything else one hyphen,
+ * at most 80 characters and 180 bytes of UTF-8 (a slug is a folder name in
+ * the build, and file systems allow 255 bytes).
+ */
 export function slugify(text: string): GraphSlug {
-  const slug = text
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return (slug || 'untitled') as GraphSlug;
+  let slug = [...text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')].slice(0, 80).join('');
+  while (encoder.encode(slug).length > 180) slug = [...slug].slice(0, -1).join('');
+  return (slug.replace(/-+$/, '') || 'untitled') as GraphSlug;
 }
 
 /**

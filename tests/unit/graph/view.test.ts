@@ -49,3 +49,13 @@ describe('graph views', () => {
     expect(layout(3, [[0, 1]], { centre: 2 })[2]).toEqual({ x: 0, y: 0 });
   });
 });
+
+describe('slugs', () => {
+  it('stay readable, unique, and short enough for a folder name', async () => {
+    const { createSlugRegistry, slugify } = await import('../../../src/lib/graph/urls.ts');
+    expect(slugify('海淀区人大常委会专家顾问工作规则（试行）')).toBe('海淀区人大常委会专家顾问工作规则-试行');
+    expect(new TextEncoder().encode(slugify('𠀀'.repeat(100))).length).toBeLessThanOrEqual(180);
+    const slug = createSlugRegistry();
+    expect([slug('a'), slug('a', 'a-b'), slug('a', 'a-b')]).toEqual(['a', 'a-b', 'a-b-2']);
+  });
+});
