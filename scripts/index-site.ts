@@ -11,4 +11,4 @@ if (!existsSync(`${siteDir}/index.html`)) {
   process.exit(1);
 }
 const summary = await buildSearchIndex(siteDir);
-console.log(`indexed ${summary.pages} pages in ${summary.seconds.toFixed(1)} s`);
+console.log(`indexed ${summary.pages} documents in ${summary.shards} shard(s) in ${summary.seconds.toFixed(1)} s`);

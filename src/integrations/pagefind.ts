@@ -3,12 +3,14 @@
  * through Pagefind's Node API, so `astro build` yields pages and index in one
  * step. Each document page (the ones with `data-pagefind-body`) is handed to
  * Pagefind as index HTML in Wenyuan's token form (src/lib/search), with its
- * anchors, filters, meta and sort keys; the Traditional → Simplified table
- * the browser needs to normalise queries the same way is written beside it.
+ * anchors, filters, meta and sort keys, shard by shard (src/lib/search/shards);
+ * the settings the browser needs (the Traditional → Simplified table, the
+ * shard list) are written beside the primary bundle.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -16,19 +18,8 @@ import { createNormalizer } from '../lib/search/normalize.ts';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { searchablePage } from '../lib/search/page-text.ts';
 import { indexHtml } from '../lib/search/index-html.ts';
-import { SEARCH_SETTINGS_FILE } from '../lib/search/settings.ts';
-
-/** Options for {@link pagefindIndex}. */
-export interface PagefindIndexOptions {
-  /** Folder under the site's output where the index goes. Default: `pagefind`. */
-  outputSubdir?: string;
-}
-
-/** What indexing a built site produced. */
-export interface IndexSummary {
-  pages: number;
-  seconds: number;
-}
+import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
+import { shardCount, shardOf, shardPath } from '../lib/search/shards.ts';
 
 /** Every HTML file under `dir` except the index's own folder, in a stable order. */
 function htmlFiles(dir: string, skip: string): string[] {
@@ -56,39 +47,105 @@ function urlOf(siteDir: string, file: string): string {
 /** How many pages are handed to Pagefind at once. */
 const BATCH = 16;
 
-/**
- * Indexes every document page under `siteDir` and writes the index (and the
- * search settings file) to `siteDir/<outputSubdir>`. Shared by the
- * integration and scripts/index-site.ts.
- */
-export async function buildSearchIndex(siteDir: string, outputSubdir = 'pagefind'): Promise<IndexSummary> {
-  const started = performance.now();
-  const outputPath = path.join(siteDir, outputSubdir);
-  const pairs = traditionalToSimplifiedPairs();
-  const normalize = createNormalizer(pairs);
+/** Bump when the index HTML changes shape, so cached shards are rebuilt. */
+const INDEX_FORMAT = 2;
+
+/** One shard's pages as Pagefind will receive them. */
+interface ShardInput {
+  shard: number;
+  pages: Array<{ url: string; html: string }>;
+  digest: string;
+}
+
+/** Reads, tokenises and groups the document pages into shards. */
+async function shardInputs(siteDir: string, outputPath: string, normalize: (text: string) => string): Promise<ShardInput[]> {
+  const files = htmlFiles(siteDir, outputPath);
+  const pages: Array<{ url: string; html: string }> = [];
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = await Promise.all(
+      files.slice(start, start + BATCH).map(async (file) => {
+        const page = searchablePage(await readFile(file, 'utf8'));
+        return page && { url: urlOf(siteDir, file), html: indexHtml(page, normalize) };
+      }),
+    );
+    for (const page of batch) if (page) pages.push(page);
+  }
+  // WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split.
+  const count = shardCount(pages.length, Number(process.env.WENYUAN_PAGES_PER_SHARD) || undefined);
+  const shards: ShardInput[] = Array.from({ length: count }, (_, shard) => ({ shard, pages: [], digest: '' }));
+  for (const page of pages) shards[shardOf(page.url, count)]!.pages.push(page);
+  for (const shard of shards) {
+    const digest = createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`);
+    for (const page of shard.pages) digest.update(page.url).update('\0').update(page.html).update('\0');
+    shard.digest = digest.digest('hex');
+  }
+  return shards;
+}
+
+/** Indexes one shard with a fresh Pagefind process, so its memory is returned before the next. */
+async function indexShard(input: ShardInput, outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let pages = 0;
   try {
-    const files = htmlFiles(siteDir, outputPath);
-    for (let start = 0; start < files.length; start += BATCH) {
+    for (let start = 0; start < input.pages.length; start += BATCH) {
       await Promise.all(
-        files.slice(start, start + BATCH).map(async (file) => {
-          const page = searchablePage(await readFile(file, 'utf8'));
-          if (!page) return;
-          const added = await index.addHTMLFile({ url: urlOf(siteDir, file), content: indexHtml(page, normalize) });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-          pages++;
+        input.pages.slice(start, start + BATCH).map(async (page) => {
+          const added = await index.addHTMLFile({ url: page.url, content: page.html });
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.url}: ${added.errors.join('; ')}`);
         }),
       );
     }
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind failed to write the index: ${written.errors.join('; ')}`);
-    await writeFile(path.join(outputPath, SEARCH_SETTINGS_FILE), JSON.stringify({ version: 1, t2s: pairs }));
-    return { pages, seconds: (performance.now() - started) / 1000 };
+    if (written.errors.length > 0) throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
+}
+
+/** What indexing a built site produced. */
+export interface IndexSummary {
+  pages: number;
+  shards: number;
+  /** Shards taken unchanged from the cache. */
+  reused: number;
+  seconds: number;
+}
+
+/**
+ * Indexes every document page under `siteDir` into one Pagefind bundle per
+ * shard (`pagefind/`, `pagefind-1/`, …) plus the search settings file.
+ * With a `cacheDir`, a shard whose pages are unchanged since the last build is
+ * copied from the cache instead of being indexed again. Shared by the
+ * integration and scripts/index-site.ts.
+ */
+export async function buildSearchIndex(siteDir: string, cacheDir?: string): Promise<IndexSummary> {
+  const started = performance.now();
+  const primary = path.join(siteDir, 'pagefind');
+  const pairs = traditionalToSimplifiedPairs();
+  const shards = await shardInputs(siteDir, primary, createNormalizer(pairs));
+  let reused = 0;
+  for (const input of shards) {
+    const outputPath = path.join(siteDir, shardPath(input.shard));
+    const cached = cacheDir && path.join(cacheDir, `shard-${input.shard}-${input.digest.slice(0, 16)}`);
+    if (cached && existsSync(cached)) {
+      await cp(cached, outputPath, { recursive: true });
+      reused++;
+      continue;
+    }
+    await indexShard(input, outputPath);
+    if (cached) {
+      await mkdir(path.dirname(cached), { recursive: true });
+      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${input.shard}-`))) {
+        await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
+      }
+      await cp(outputPath, cached, { recursive: true });
+    }
+  }
+  const settings: SearchSettings = { version: 1, t2s: pairs, shards: shards.slice(1).map((s) => shardPath(s.shard)) };
+  await mkdir(primary, { recursive: true });
+  await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
+  const pages = shards.reduce((sum, shard) => sum + shard.pages.length, 0);
+  return { pages, shards: shards.length, reused, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -96,18 +153,23 @@ export async function buildSearchIndex(siteDir: string, outputSubdir = 'pagefind
  * done. WENYUAN_SKIP_SEARCH_INDEX=1 leaves the index out (benchmarks time the
  * two steps apart).
  */
-export function pagefindIndex(options: PagefindIndexOptions = {}): AstroIntegration {
-  const outputSubdir = options.outputSubdir ?? 'pagefind';
+export function pagefindIndex(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'wenyuan:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = path.join(fileURLToPath(config.cacheDir), 'wenyuan-search');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.WENYUAN_SKIP_SEARCH_INDEX === '1') {
           logger.warn('WENYUAN_SKIP_SEARCH_INDEX=1: no search index built');
           return;
         }
-        const summary = await buildSearchIndex(fileURLToPath(dir), outputSubdir);
-        logger.info(`indexed ${summary.pages} documents in ${summary.seconds.toFixed(1)} s`);
+        const summary = await buildSearchIndex(fileURLToPath(dir), cacheDir);
+        logger.info(
+          `indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged, in ${summary.seconds.toFixed(1)} s`,
+        );
       },
     },
   };

@@ -22,8 +22,8 @@ import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/setting
 
 interface Pagefind extends PagefindApi {
   options: (o: object) => Promise<void>;
+  mergeIndex: (path: string, o?: object) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<FilterCounts>;
 }
 
 /** What the page exposes for the evaluation harness and tests: the very code the page runs. */
@@ -77,6 +77,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   // queries into words as it would for the page's zh-CN.
   await pagefind.options({ language: 'und' });
   await pagefind.init();
+  // A large archive is indexed in shards; the browser merges them into one search.
+  for (const shard of settings.shards) await pagefind.mergeIndex(shard, { language: 'und' });
   const engine = createSearchEngine(pagefind, createNormalizer(settings.t2s));
   window.wenyuanSearch = engine;
   // A search started before the filter index has loaded reports no filter

@@ -1,10 +1,11 @@
 /**
  * The search evaluation at a small size: a handful of corpus documents plus
- * the seeds, queries drawn with a fixed seed, every group must be exact.
+ * the seeds, split into four index shards, queries drawn with a fixed seed;
+ * every group must be exact.
  * `npm run eval:search` runs the same code on the 442-document subset.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,11 +23,13 @@ describe.runIf(enabled)('search evaluation (small)', () => {
     writeArchive(contentDir, importedCorpus('subset').slice(0, 6), 6);
     copyDocuments('content', contentDir);
     const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-      env: { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_OUT_DIR: distDir, WENYUAN_CACHE_DIR: path.join(work, 'cache') },
+      // Four pages per shard: the small archive is searched as merged shards, as a large one is.
+      env: { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_OUT_DIR: distDir, WENYUAN_CACHE_DIR: path.join(work, 'cache'), WENYUAN_PAGES_PER_SHARD: '4' },
       encoding: 'utf8',
     });
     expect(build.status, build.stderr).toBe(0);
 
+    expect(existsSync(path.join(distDir, 'pagefind-3'))).toBe(true);
     const pages = truthPages(distDir);
     expect(pages).toHaveLength(11);
     const queries = drawQueries(pages, { seed: 7, perKind: 6, lengths: [1, 2, 3, 4, 6, 8] });

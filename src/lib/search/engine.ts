@@ -1,11 +1,12 @@
 /**
  * Wenyuan's search on top of Pagefind's JS API, shared by the search page and
  * the evaluation harness. Pagefind finds the pages that hold each token of a
- * query; this module keeps only pages where a phrase's tokens stand at
- * consecutive positions (exact phrase match, Traditional and Simplified alike),
- * ranks title matches first and then by how often the phrases occur, corrects
- * facet counts for the pages it dropped, and builds excerpts in plain text
- * with the whole phrase highlighted and a link to the nearest anchor.
+ * query (as exact words); this module keeps only pages where a phrase's
+ * tokens stand at their distances (exact phrase match, Traditional and
+ * Simplified alike), ranks title matches first and then by how often the
+ * phrases occur (or by date), counts facets over exactly those pages, and
+ * builds excerpts in plain text with the whole phrase highlighted and a link
+ * to the nearest anchor.
  */
 import { parseQuery, patternStarts, type Phrase } from './query.ts';
 import { decodeTokens, isBigram, TITLE_SLOT } from './tokens.ts';
@@ -33,6 +34,7 @@ export interface PagefindResult {
 /** The parts of Pagefind's API this module calls. */
 export interface PagefindApi {
   search: (term: string | null, options?: object) => Promise<{ results: PagefindResult[]; filters: FilterCounts } | null>;
+  filters: () => Promise<FilterCounts>;
 }
 
 /** A search as the page asks for it. */
@@ -91,16 +93,59 @@ function positionsByPage(results: readonly PagefindResult[]): Map<string, Set<nu
 
 /** Creates the search function for a loaded Pagefind and a normaliser. */
 export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string) {
-  const tokenCache = new Map<string, Promise<Map<string, Set<number>>>>();
+  const tokenCache = new Map<string, Promise<Map<string, PagefindResult>>>();
+  const orderCache = new Map<string, Promise<Map<string, number>>>();
+  let membership: Promise<Map<string, Array<[string, string]>>> | undefined;
 
-  async function tokenPositions(token: string, filters: object): Promise<Map<string, Set<number>>> {
+  /**
+   * Pages holding one token, with all its positions. Where an index shard
+   * lacks a word, Pagefind falls back to a shorter one, which would put wrong
+   * positions in the result; an exact (quoted) search never does, but reports
+   * only a word's first position. So the exact search says which pages hold
+   * the token, and the plain search gives their positions.
+   */
+  function tokenResults(token: string, filters: object): Promise<Map<string, PagefindResult>> {
     const key = `${token}\u0000${JSON.stringify(filters)}`;
     let cached = tokenCache.get(key);
     if (!cached) {
-      cached = pagefind.search(token, { filters }).then((found) => positionsByPage(found?.results ?? []));
+      cached = Promise.all([pagefind.search(`"${token}"`, { filters }), pagefind.search(token, { filters })]).then(([exact, plain]) => {
+        const holding = new Set((exact?.results ?? []).map((r) => r.id));
+        return new Map((plain?.results ?? []).filter((r) => holding.has(r.id)).map((r) => [r.id, r]));
+      });
       tokenCache.set(key, cached);
     }
     return cached;
+  }
+
+  /** Rank of every page in a sort order (date), under filters; asked of Pagefind once per combination. */
+  function sortOrder(filters: object, sort: object): Promise<Map<string, number>> {
+    const key = JSON.stringify([filters, sort]);
+    let cached = orderCache.get(key);
+    if (!cached) {
+      cached = pagefind.search(null, { filters, sort }).then((all) => new Map((all?.results ?? []).map((r, i) => [r.id, i])));
+      orderCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Every page's facet values, from one filter-only search per value, asked once. */
+  function facetMembership(): Promise<Map<string, Array<[string, string]>>> {
+    membership ??= (async () => {
+      const pages = new Map<string, Array<[string, string]>>();
+      const all = await pagefind.filters();
+      for (const [facet, values] of Object.entries(all)) {
+        for (const value of Object.keys(values)) {
+          const found = await pagefind.search(null, { filters: { [facet]: value } });
+          for (const result of found?.results ?? []) {
+            const list = pages.get(result.id);
+            if (list) list.push([facet, value]);
+            else pages.set(result.id, [[facet, value]]);
+          }
+        }
+      }
+      return pages;
+    })();
+    return membership;
   }
 
   async function search(request: SearchRequest): Promise<SearchOutcome> {
@@ -116,19 +161,19 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       };
     }
 
-    // Where each phrase occurs, page by page.
-    const occurrences = new Map<string, { inTitle: boolean; frequency: number; position?: number; phrase?: Phrase }>();
+    // Where each phrase occurs, page by page; a page must hold every phrase.
+    const found = new Map<string, { inTitle: boolean; frequency: number; position?: number; phrase?: Phrase; result: PagefindResult }>();
     const missing: string[] = [];
-    let candidates: Set<string> | undefined;
+    let verified: Set<string> | undefined;
     for (const phrase of phrases) {
-      const perToken = await Promise.all(phrase.tokens.map((token) => tokenPositions(token, filters)));
-      const pages = [...perToken[0]!.keys()].filter((page) => perToken.every((map) => map.has(page)));
-      const found = new Set<string>();
-      for (const page of pages) {
-        const starts = patternStarts(perToken.map((map) => map.get(page)!), phrase.offsets);
+      const perToken = await Promise.all(phrase.tokens.map((token) => tokenResults(token, filters)));
+      const holding = new Set<string>();
+      for (const [page, first] of perToken[0]!) {
+        if (!perToken.every((map) => map.has(page))) continue;
+        const starts = patternStarts(perToken.map((map) => new Set(map.get(page)!.words)), phrase.offsets);
         if (starts.length === 0) continue;
-        found.add(page);
-        const entry = occurrences.get(page) ?? { inTitle: false, frequency: 0 };
+        holding.add(page);
+        const entry = found.get(page) ?? { inTitle: false, frequency: 0, result: first };
         entry.inTitle ||= starts[0]! < TITLE_SLOT;
         entry.frequency += starts.length;
         const inBody = starts.find((start) => start >= TITLE_SLOT);
@@ -136,30 +181,27 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
           entry.position = inBody ?? starts[0];
           entry.phrase = phrase;
         }
-        occurrences.set(page, entry);
+        found.set(page, entry);
       }
-      if (found.size === 0 && Object.keys(filters).length === 0) missing.push(phrase.text);
-      candidates = candidates ? new Set([...candidates].filter((page) => found.has(page))) : found;
+      if (holding.size === 0 && Object.keys(filters).length === 0) missing.push(phrase.text);
+      verified = verified ? new Set([...verified].filter((page) => holding.has(page))) : holding;
     }
-    const verified = candidates ?? new Set<string>();
+    const pages = [...(verified ?? [])];
 
-    // Pagefind's own search over all tokens gives facet counts and date order
-    // for a superset of the verified pages; pages it holds that fail the phrase
-    // check are taken out of the counts.
-    const allTokens = [...new Set(phrases.flatMap((phrase) => phrase.tokens))];
-    const combined = await pagefind.search(allTokens.join(' '), { filters, sort: request.sort });
-    const counts: FilterCounts = structuredClone(combined?.filters ?? {});
-    const extra = (combined?.results ?? []).filter((result) => !verified.has(result.id));
-    for (const fragment of await Promise.all(extra.map((result) => result.data()))) {
-      for (const [facet, values] of Object.entries(fragment.filters)) {
-        for (const value of values) if (counts[facet]?.[value]) counts[facet]![value]! -= 1;
+    const counts: FilterCounts = {};
+    const members = await facetMembership();
+    for (const page of pages) {
+      for (const [facet, value] of members.get(page) ?? []) {
+        const facetCounts = (counts[facet] ??= {});
+        facetCounts[value] = (facetCounts[value] ?? 0) + 1;
       }
     }
 
-    let hits: SearchHit[] = (combined?.results ?? [])
-      .filter((result) => verified.has(result.id))
-      .map((result) => ({ id: result.id, result, ...occurrences.get(result.id)! }));
-    if (!request.sort) {
+    let hits: SearchHit[] = pages.map((page) => ({ id: page, ...found.get(page)! }));
+    if (request.sort) {
+      const order = await sortOrder(filters, request.sort);
+      hits.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+    } else {
       hits = hits.sort(
         (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.frequency - a.frequency || b.result.score - a.result.score || (a.id < b.id ? -1 : 1),
       );

@@ -8,4 +8,6 @@ export interface SearchSettings {
   version: 1;
   /** Traditional → Simplified pairs (see normalize.ts). */
   t2s: string;
+  /** URL paths of the other shards' Pagefind bundles, merged into the primary one in the browser. */
+  shards: string[];
 }

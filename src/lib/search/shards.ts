@@ -1,0 +1,37 @@
+/**
+ * How the archive's search index is split. Pagefind's memory while indexing
+ * grows with the number of (token, page) pairs, so a large archive is indexed
+ * as several shards, one after another, which the browser merges. A page's
+ * shard depends only on its URL, and the shard count only changes when the
+ * archive doubles, so one changed document re-indexes one shard.
+ */
+
+/** Pages per shard the index aims at (at most twice this many). */
+export const PAGES_PER_SHARD = 2000;
+
+/** Number of shards for `pages` document pages: a power of two, so shards split cleanly as the archive grows. */
+export function shardCount(pages: number, perShard = PAGES_PER_SHARD): number {
+  let count = 1;
+  while (pages / count > perShard) count *= 2;
+  return count;
+}
+
+/** FNV-1a hash of a string, 32 bits: stable across runs and machines. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    value ^= text.charCodeAt(i);
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value;
+}
+
+/** The shard a page belongs to. */
+export function shardOf(url: string, count: number): number {
+  return hash(url) % count;
+}
+
+/** URL path of a shard's Pagefind bundle: shard 0 is the primary `/pagefind/`. */
+export function shardPath(shard: number): string {
+  return shard === 0 ? '/pagefind/' : `/pagefind-${shard}/`;
+}

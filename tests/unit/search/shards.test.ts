@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { shardCount, shardOf, shardPath } from '../../../src/lib/search/shards.ts';
+
+describe('index shards', () => {
+  it('grows in powers of two as the archive grows', () => {
+    expect([1, 2000, 2001, 4000, 4001, 10_000, 30_000].map((n) => shardCount(n))).toEqual([1, 1, 2, 2, 4, 8, 16]);
+  });
+
+  it('a page stays in its shard or moves to its split twin when the count doubles', () => {
+    for (const url of ['/documents/a/', '/documents/2019-10-29-haidian/', '/documents/x-copy-3/']) {
+      const four = shardOf(url, 4);
+      expect([four, four + 4]).toContain(shardOf(url, 8));
+      expect(shardOf(url, 4)).toBe(shardOf(url, 4));
+    }
+  });
+
+  it('names bundles: shard 0 is the primary', () => {
+    expect([shardPath(0), shardPath(3)]).toEqual(['/pagefind/', '/pagefind-3/']);
+  });
+});
