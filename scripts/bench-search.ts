@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:search -- --docs N [--no-stock]`: builds an archive of N
+ * documents from the law corpus, then measures Wenyuan's search index (wall
+ * seconds, peak memory of the whole process tree, index size), Pagefind's
+ * stock Chinese index of the same pages for comparison, and in Chromium the
+ * bytes (compressed as a static host would serve them) and milliseconds of a
+ * first and a second query on the search page.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { importedCorpus, writeArchive } from './bench/archive.ts';
+import { measure } from './bench/measure.ts';
+import { serveStatic } from '../src/server/static-server.ts';
+import { launchChromium } from '../tests/e2e/chromium.ts';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000' },
+    stock: { type: 'boolean', default: true },
+    'no-stock': { type: 'boolean', default: false },
+    first: { type: 'string', default: '人民代表大会' },
+    second: { type: 'string', default: '行政处罚' },
+  },
+});
+const count = Number(values.docs);
+if (!Number.isInteger(count) || count < 1) {
+  console.error(`--docs must be a positive whole number, got "${values.docs}"`);
+  process.exit(2);
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+const work = path.resolve('.bench', `search-${count}`);
+rmSync(work, { recursive: true, force: true });
+const contentDir = path.join(work, 'content');
+const distDir = path.join(work, 'dist');
+writeArchive(contentDir, importedCorpus('full'), count);
+const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_OUT_DIR: distDir, WENYUAN_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env: { ...env, WENYUAN_SKIP_SEARCH_INDEX: '1' }, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
+const ours = await measure(process.execPath, ['scripts/index-site.ts', distDir], { env });
+const ourBytes = readdirSync(distDir).filter((name) => /^pagefind(-\d+)?$/.test(name)).reduce((sum, name) => sum + folderBytes(path.join(distDir, name)), 0);
+let stock: { seconds: number; peakMiB: number; bytes: number } | undefined;
+if (values.stock && !values['no-stock']) {
+  const out = path.join(work, 'stock-pagefind');
+  const m = await measure(process.execPath, ['scripts/bench/stock-index.ts', distDir, out], { env });
+  stock = { seconds: m.seconds, peakMiB: m.peakMiB, bytes: folderBytes(out) };
+}
+
+/** Bytes a static host would send: Pagefind's own files are already compressed; text is gzipped. */
+function servedBytes(url: string, body: Buffer): number {
+  return /\.(pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/.test(new URL(url).pathname) ? body.length : gzipSync(body).length;
+}
+
+const { server, url } = await serveStatic(distDir, '127.0.0.1', 0);
+const browser = await launchChromium();
+const phases: Array<{ name: string; bytes: number; requests: number; ms: number }> = [];
+try {
+  const page = await browser.newPage();
+  let bytes = 0;
+  let requests = 0;
+  page.on('response', async (response) => {
+    try {
+      bytes += servedBytes(response.url(), await response.body());
+      requests++;
+    } catch {
+      // A redirect or aborted response has no body.
+    }
+  });
+  const settled = () =>
+    page.waitForFunction(() => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return /找到|未找到|没有出现/.test(status) && document.getElementById('search-app')?.dataset.ready === 'true';
+    });
+  // First query: everything from opening the search page with it, as a reader arriving from a link would.
+  const navigationStart = performance.now();
+  await page.goto(new URL(`/search/?q=${encodeURIComponent(values.first)}`, url).href);
+  await settled();
+  await page.waitForTimeout(300);
+  phases.push({ name: `first query, page and index loaded with it (${values.first})`, bytes, requests, ms: performance.now() - navigationStart - 300 });
+  // Second query: typed into the loaded page.
+  bytes = 0;
+  requests = 0;
+  const started = await page.evaluate(() => performance.now());
+  await page.fill('#search-input', values.second);
+  await page.press('#search-input', 'Enter');
+  await page.waitForFunction((q) => (document.getElementById('search-status')?.textContent ?? '').includes(q), values.second);
+  const ended = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(300);
+  phases.push({ name: `second query (${values.second})`, bytes, requests, ms: ended - started });
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const mib = (n: number) => (n / 2 ** 20).toFixed(1);
+console.log(`\nbench:search — ${count} documents; machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log('| index | wall s | peak MiB (process tree) | size MiB |');
+console.log('| --- | ---: | ---: | ---: |');
+console.log(`| Wenyuan (tokens, shards) | ${ours.seconds.toFixed(1)} | ${ours.peakMiB.toFixed(0)} | ${mib(ourBytes)} |`);
+if (stock) console.log(`| stock Pagefind (zh) | ${stock.seconds.toFixed(1)} | ${stock.peakMiB.toFixed(0)} | ${mib(stock.bytes)} |`);
+console.log('\n| browser | KB transferred | requests | ms to results |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const p of phases) console.log(`| ${p.name} | ${(p.bytes / 1024).toFixed(0)} | ${p.requests} | ${p.ms.toFixed(0)} |`);
