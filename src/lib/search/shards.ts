@@ -6,8 +6,8 @@
  * archive doubles, so one changed document re-indexes one shard.
  */
 
-/** Pages per shard the index aims at (at most twice this many). */
-export const PAGES_PER_SHARD = 2000;
+/** Most pages per shard: Pagefind needs about 3 MB per page of Wenyuan tokens (bench:search), so about 4 GB per shard. */
+export const PAGES_PER_SHARD = 1250;
 
 /** Number of shards for `pages` document pages: a power of two, so shards split cleanly as the archive grows. */
 export function shardCount(pages: number, perShard = PAGES_PER_SHARD): number {

@@ -3,7 +3,7 @@ import { shardCount, shardOf, shardPath } from '../../../src/lib/search/shards.t
 
 describe('index shards', () => {
   it('grows in powers of two as the archive grows', () => {
-    expect([1, 2000, 2001, 4000, 4001, 10_000, 30_000].map((n) => shardCount(n))).toEqual([1, 1, 2, 2, 4, 8, 16]);
+    expect([1, 1250, 1251, 3504, 10_000, 30_000].map((n) => shardCount(n))).toEqual([1, 1, 2, 4, 8, 32]);
   });
 
   it('a page stays in its shard or moves to its split twin when the count doubles', () => {
