@@ -45,6 +45,7 @@ export function remarkCrossLinks(options: CrossLinksOptions = {}) {
       ...(links.region ? { region: links.region } : {}),
       people: links.people,
       ...(links.ownMeeting ? { ownMeeting: links.ownMeeting } : {}),
+      ...(links.roles === false ? { roles: false } : {}),
     };
     let next = 0;
     let seen = new Set<string>();

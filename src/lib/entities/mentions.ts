@@ -35,6 +35,8 @@ export interface MentionContext {
   people?: ReadonlyArray<{ name: string; key: string; scope?: string }>;
   /** The document's own meeting, as written in it and as an entity. */
   ownMeeting?: { written: string; key: string; name: string; scope: string };
+  /** Look for people introduced with a role. Default true; false for rules, which name roles, never people. */
+  roles?: boolean;
 }
 
 /** Key of a person: scope and name. */
@@ -73,7 +75,7 @@ export function findMentions(text: string, context: MentionContext = {}): Mentio
       candidates.push({ start: at, end: at + own.written.length, kind: 'meeting', key: own.key, name: own.name, scope: own.scope });
     }
   }
-  for (const r of findRoleMentions(text, region)) {
+  for (const r of context.roles === false ? [] : findRoleMentions(text, region)) {
     if (r.scope) {
       candidates.push({ start: r.nameStart, end: r.nameStart + r.name.length, kind: 'person', key: personKey(r.name, r.scope), name: r.name, scope: r.scope, role: r.role });
     }

@@ -70,10 +70,16 @@ function isSurnameStart(text: string, at: number): number {
   return SURNAMES.has(text[at] ?? '') ? 1 : 0;
 }
 
+/**
+ * Words that begin with a surname character but are not names, as they
+ * follow a role in legal prose: 市长应当说明, 副秘书长和各工作机构的主任.
+ */
+const NOT_NAMES = /^(?:[和及与或并]|应当|应该|应予|应由|应在|应按|应依|应对|应于|任命|任免|任期|任职|向其|于每|于本|于次|于当|曾经|曾任|常务|常委|管理|包括|关于|明确|全面|全体|全部|经费|程序)/u;
+
 /** The name starting at `at`, followed by a word that continues the sentence. */
 export function nameAt(text: string, at: number): string | undefined {
   const surname = isSurnameStart(text, at);
-  if (surname === 0) return undefined;
+  if (surname === 0 || NOT_NAMES.test(text.slice(at, at + 3))) return undefined;
   const short = text.slice(at, at + surname + 1);
   const long = text.slice(at, at + surname + 2);
   // A 2-character name when what follows it reads on (于军|强调); else 3 characters (刘长利|就).

@@ -263,7 +263,8 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
   const peopleByScope = new Map<string, Map<string, { name: string; key: string; scope: string }>>();
   for (const doc of docs) {
     const people = new Map<string, { name: string; key: string; scope: string }>();
-    for (const block of blocksOf.get(doc.id)!) {
+    // Rules and laws name roles (市长应当说明…), never people.
+    for (const block of doc.type === 'rule' ? [] : blocksOf.get(doc.id)!) {
       for (const r of findRoleMentions(block.text, doc.region)) {
         if (!r.scope) continue;
         const person = { name: r.name, key: personKey(r.name, r.scope), scope: r.scope };
@@ -292,6 +293,7 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       ...(doc.region ? { region: doc.region } : {}),
       people: [...known.values()],
       ...(own ? { ownMeeting: { written: doc.meeting!.replace(/[\s\u3000]+/g, ''), key: `meeting:${own.key}`, name: own.name, scope: own.scope } } : {}),
+      ...(doc.type === 'rule' ? { roles: false } : {}),
     };
     const order: string[] = [];
     const note = (m: Pick<Mention, 'key' | 'kind' | 'name' | 'scope'>, sentence: string, times = 1) => {
@@ -320,6 +322,7 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       people: context.people!.map((p) => ({ name: p.name, key: p.key, ...(p.scope ? { scope: p.scope } : {}) })),
       ...(context.ownMeeting ? { ownMeeting: context.ownMeeting } : {}),
       ...(doc.region ? { region: doc.region } : {}),
+      ...(doc.type === 'rule' ? { roles: false as const } : {}),
     };
   }
 

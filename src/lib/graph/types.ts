@@ -130,6 +130,8 @@ export interface DocumentLinks {
   ownMeeting?: { written: string; key: string; name: string; scope: string };
   /** Region, for scoping 区委 and the like. */
   region?: string;
+  /** False for rules: they name roles (市长应当…), never people. */
+  roles?: false;
 }
 
 /** The whole graph. */

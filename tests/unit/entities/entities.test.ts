@@ -112,3 +112,14 @@ describe('mentions', () => {
     ]);
   });
 });
+
+describe('people in legal prose', () => {
+  it('a role followed by a modal verb or a conjunction names nobody', () => {
+    const text = '市长应当说明原因。市人大常委会副秘书长和各工作机构的主任。省人民检察院检察长和本省各级检察院。';
+    expect(findRoleMentions(text, '北京市').map((r) => r.name)).toEqual([]);
+  });
+
+  it('rules are not searched for people introduced with a role', () => {
+    expect(findMentions('区委书记于军强调', { region: HAIDIAN, roles: false }).map((m) => m.kind)).toEqual(['body']);
+  });
+});
