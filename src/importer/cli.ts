@@ -14,16 +14,18 @@ import { writeDocumentFile } from './stages/emit.ts';
 /** Extensions that are never documents (data files beside a corpus, images, archives). */
 const NOT_DOCUMENTS = /\.(sqlite3?|db|tsv|csv|json|png|jpe?g|gif|webp|zip|gz|tgz|tar|pdf|docx?|xlsx?)$/i;
 
-function expand(paths: string[]): { files: string[]; skipped: number } {
+/** Finds the input files in the given files and folders; every file left out is named with the reason. */
+function expand(paths: string[]): { files: string[]; skipped: Array<{ path: string; reason: string }> } {
   const files: string[] = [];
-  let skipped = 0;
+  const skipped: Array<{ path: string; reason: string }> = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      // Hidden files and a folder's README are notes about the inputs, not inputs.
-      if (entry.name.startsWith('.') || /^readme(\.|$)/i.test(entry.name)) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (NOT_DOCUMENTS.test(entry.name)) skipped++;
+      // Hidden files and a folder's README are notes about the inputs, not inputs.
+      if (entry.name.startsWith('.')) skipped.push({ path, reason: 'hidden file' });
+      else if (/^readme(\.|$)/i.test(entry.name)) skipped.push({ path, reason: "the folder's README, not an input" });
+      else if (entry.isDirectory()) walk(path);
+      else if (NOT_DOCUMENTS.test(entry.name)) skipped.push({ path, reason: 'not a document (database, table, image or archive)' });
       else files.push(path);
     }
   };
@@ -88,7 +90,7 @@ function main(argv: string[]): number {
   if (tty) process.stdout.write('\r\x1b[K');
   if (args.dryRun && files.length > 10) process.stdout.write('(dry run: documents are not printed for batches over 10 inputs; use --report)\n');
   process.stdout.write(`\n${formatSummary(reports)}\n`);
-  if (skipped > 0) process.stdout.write(`  (skipped ${skipped} non-document file(s): databases, tables, images, archives)\n`);
+  for (const { path, reason } of skipped) process.stdout.write(`– ${path}: skipped, ${reason}\n`);
   if (args.report) {
     const json = reports.map(({ trace: _trace, content: _content, ...rest }: InputReport) => ({ ...rest, file: relative(process.cwd(), rest.file) || rest.file }));
     writeFileSync(args.report, `${JSON.stringify({ generated: new Date().toISOString(), dryRun: args.dryRun, out: args.out, inputs: json }, null, 2)}\n`);
