@@ -11,7 +11,8 @@ import { globalView, neighbourhood, type NetworkData, type View } from '../lib/g
 import { DOCUMENT_TYPES, type DocumentType } from '../lib/vocabulary.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const LABELLED = 25;
+/** Most labels shown at once; more appear as you zoom in, never overlapping. */
+const MAX_LABELS = 40;
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, name);
@@ -33,6 +34,9 @@ interface Drawn {
   nodes: SVGAElement[];
   neighbours: Array<Set<number>>;
   edges: Array<{ line: SVGLineElement; from: number; to: number }>;
+  /** Nodes in label priority: the centre, then the best connected. */
+  order: number[];
+  radius: number[];
 }
 
 /** Starts the page: call once from the graph page's script. */
@@ -98,7 +102,9 @@ function draw(svg: SVGSVGElement, view: View, points: Point[]): Drawn {
     neighbours[e.from]!.add(e.to);
     neighbours[e.to]!.add(e.from);
   }
-  const radius = degree.map((d) => 0.014 + Math.min(0.03, Math.sqrt(d) * 0.006));
+  // Smaller nodes when there are many, so a few hundred still leave room between them.
+  const base = Math.min(0.014, 0.2 / Math.sqrt(Math.max(1, view.nodes.length)));
+  const radius = degree.map((d) => base + Math.min(2 * base, Math.sqrt(d) * base * 0.35));
   const edgeLayer = el('g', { class: 'edges' });
   const edges = view.edges.map((e) => {
     const a = points[e.from]!;
@@ -122,7 +128,6 @@ function draw(svg: SVGSVGElement, view: View, points: Point[]): Drawn {
 
   // Tab order: the centre first, then the best connected.
   const order = view.nodes.map((_, i) => i).sort((a, b) => (a === view.centre ? -1 : b === view.centre ? 1 : degree[b]! - degree[a]! || a - b));
-  const labelled = new Set(order.slice(0, LABELLED));
   const nodeLayer = el('g', { class: 'nodes' });
   const nodes: SVGAElement[] = new Array(view.nodes.length);
   for (const i of order) {
@@ -132,14 +137,14 @@ function draw(svg: SVGSVGElement, view: View, points: Point[]): Drawn {
     const cites = view.edges.filter((e) => e.from === i).length;
     const link = el('a', {
       href: node.href,
-      class: `node node-${node.kind}${i === view.centre ? ' node-centre' : ''}${labelled.has(i) ? ' labelled' : ''}`,
+      class: `node node-${node.kind}${i === view.centre ? ' node-centre' : ''}`,
       'aria-label': `${node.label}（${typeLabel(node.type)}；引用 ${cites}，被引用 ${cited}）`,
       'data-index': i,
     });
     const title = el('title');
     title.textContent = `${node.label}（${typeLabel(node.type)}）`;
     link.append(title, el('circle', { cx: p.x, cy: p.y, r: radius[i]! }));
-    const text = el('text', { x: p.x, y: p.y - radius[i]! - 0.012, 'text-anchor': 'middle', class: 'label' });
+    const text = el('text', { x: p.x, y: p.y - radius[i]! * 1.4, 'text-anchor': 'middle', class: 'label' });
     text.textContent = shorten(node.label);
     link.append(text);
     const activate = () => highlight(svg, i, neighbours, edges, nodes);
@@ -153,7 +158,28 @@ function draw(svg: SVGSVGElement, view: View, points: Point[]): Drawn {
     nodeLayer.append(link);
   }
   svg.append(nodeLayer);
-  return { view, points, nodes, neighbours, edges };
+  return { view, points, nodes, neighbours, edges, order, radius };
+}
+
+/**
+ * Shows the labels that fit: in priority order, each label of a node inside
+ * the visible box whose estimated extent overlaps no label already shown.
+ */
+function placeLabels(drawn: Drawn, box: { x: number; y: number; size: number }, fontSize: number) {
+  const placed: Array<[number, number, number, number]> = [];
+  for (const i of drawn.order) {
+    const node = drawn.nodes[i]!;
+    const p = drawn.points[i]!;
+    let show = false;
+    if (placed.length < MAX_LABELS && p.x >= box.x && p.x <= box.x + box.size && p.y >= box.y && p.y <= box.y + box.size) {
+      const width = shorten(drawn.view.nodes[i]!.label).length * fontSize;
+      const top = p.y - drawn.radius[i]! * 1.4 - fontSize;
+      const rect: [number, number, number, number] = [p.x - width / 2, top, p.x + width / 2, top + fontSize * 1.2];
+      show = !placed.some((r) => rect[0] < r[2] && r[0] < rect[2] && rect[1] < r[3] && r[1] < rect[3]);
+      if (show) placed.push(rect);
+    }
+    node.classList.toggle('labelled', show);
+  }
 }
 
 function highlight(svg: SVGSVGElement, active: number | undefined, neighbours: Array<Set<number>>, edges: Drawn['edges'], nodes: SVGAElement[]) {
@@ -226,6 +252,7 @@ function enableZoom(svg: SVGSVGElement, app: HTMLElement, drawn: Drawn) {
     // Labels keep a readable size on screen whatever the zoom.
     const perPixel = box.size / Math.max(1, svg.clientWidth);
     svg.setAttribute('font-size', String(13 * perPixel));
+    placeLabels(drawn, box, 13 * perPixel);
   };
   const zoom = (factor: number, at?: Point) => {
     const cx = at?.x ?? box.x + box.size / 2;

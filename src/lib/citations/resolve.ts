@@ -35,6 +35,8 @@ export interface CitingContext {
   region?: string;
   /** Date of the citing document: picks the version of a rule in force then. */
   date?: string;
+  /** Id of the citing document: a rule naming its own title means itself, not another version. */
+  id?: string;
 }
 
 interface Named {
@@ -115,7 +117,7 @@ export class TitleIndex {
       if (!citation.selfIdentifying && !issuer) return regionsCompatible(citing.region, named.entry.region);
       return true;
     });
-    const exactResult = this.#decide(exact, citing.date);
+    const exactResult = this.#decide(exact, citing);
     if (exactResult) return exactResult;
     if (citation.shortForm) return { status: 'none' };
     // Issuer and title: the same core title by the same, scoped issuer.
@@ -124,16 +126,17 @@ export class TitleIndex {
     );
     // A national law cited without 中华人民共和国 (《立法法》): that law is the only one of the name.
     if (!citation.key.startsWith(PRC)) fuzzy.push(...(this.#byLawName.get(citation.key) ?? []));
-    const fuzzyResult = this.#decide(fuzzy, citing.date);
+    const fuzzyResult = this.#decide(fuzzy, citing);
     if (fuzzyResult?.status === 'resolved') return { ...fuzzyResult, via: 'issuer-and-title' };
     return fuzzyResult ?? { status: 'none' };
   }
 
-  #decide(found: Named[], date: string | undefined): ArchiveResolution | undefined {
+  #decide(found: Named[], citing: CitingContext): ArchiveResolution | undefined {
     const ids = [...new Set(found.map((n) => n.entry.id))];
     if (ids.length === 0) return undefined;
     if (ids.length === 1) return { status: 'resolved', id: ids[0]!, via: found[0]!.via };
-    const version = inForce(ids.map((id) => this.#byId.get(id)!), date);
+    if (citing.id && ids.includes(citing.id)) return { status: 'resolved', id: citing.id, via: found.find((n) => n.entry.id === citing.id)!.via };
+    const version = inForce(ids.map((id) => this.#byId.get(id)!), citing.date);
     if (version) return { status: 'resolved', id: version.id, via: found.find((n) => n.entry.id === version.id)!.via };
     return { status: 'ambiguous', candidates: ids.sort() };
   }

@@ -170,7 +170,7 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       }
       return undefined;
     };
-    const citing = { ...(doc.region ? { region: doc.region } : {}), ...(doc.date ? { date: doc.date } : {}) };
+    const citing = { id: doc.id, ...(doc.region ? { region: doc.region } : {}), ...(doc.date ? { date: doc.date } : {}) };
     if (match.shortForm) {
       const issuer = match.issuers[0];
       const fits = antecedents.filter((a) => {

@@ -143,9 +143,9 @@ export interface GlobalFilter {
 }
 
 /**
- * The whole network, filtered: documents matching the filter, plus the
- * missing texts they cite. Only nodes with at least one citation are drawn,
- * the best-connected first.
+ * The whole network, filtered: documents matching the filter and what they
+ * cite (a Beijing regulation's national law, its missing texts). Only nodes
+ * with at least one citation are drawn, the best-connected first.
  */
 export function globalView(network: NetworkData, filter: GlobalFilter = {}, max = MAX_NODES): View {
   const matches = (n: ViewNode) =>
@@ -156,14 +156,21 @@ export function globalView(network: NetworkData, filter: GlobalFilter = {}, max 
   });
   const keep = new Set<number>();
   for (const [from, to] of network.edges) {
-    const a = chosen.has(from);
-    const b = chosen.has(to) || (network.nodes[to]!.kind === 'missing' && a);
-    if (a && b) {
+    if (chosen.has(from)) {
       keep.add(from);
       keep.add(to);
     }
   }
   const degree = degrees(network);
   const ranked = [...keep].sort((a, b) => degree[b]! - degree[a]! || a - b);
-  return select(network, new Set(ranked.slice(0, max)), keep.size);
+  const capped = new Set(ranked.slice(0, max));
+  // A node whose every neighbour fell to the cap would float alone: leave it out.
+  const joined = new Set<number>();
+  for (const [from, to] of network.edges) {
+    if (capped.has(from) && capped.has(to) && from !== to) {
+      joined.add(from);
+      joined.add(to);
+    }
+  }
+  return select(network, joined, keep.size);
 }

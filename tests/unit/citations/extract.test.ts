@@ -113,6 +113,8 @@ describe('resolution against the archive', () => {
     expect(index.resolve(c, {})).toMatchObject({ id: 'new' });
     expect(index.resolve(c, { date: '2020-06' })).toMatchObject({ id: 'old' });
     expect(index.resolve(c, { date: '2024-05-01' })).toMatchObject({ id: 'new' });
+    // The old version naming its own title means itself.
+    expect(index.resolve(c, { id: 'old', date: '2025-01-01' })).toMatchObject({ id: 'old' });
   });
 
   it('a national law cited without 中华人民共和国 is that law', () => {

@@ -32,7 +32,8 @@ describe('graph views', () => {
 
   it('the whole network filters by region and type, and caps the nodes drawn', () => {
     expect(globalView(network).nodes.map((n) => n.id).sort()).toEqual(['d:a', 'd:b', 'd:c', 'd:d', 'm:m']);
-    expect(globalView(network, { region: '北京市海淀区' }).nodes.map((n) => n.id).sort()).toEqual(['d:a', 'd:b', 'm:m']);
+    // Haidian's a and b, and what they cite: c (Chaoyang) and the missing text.
+    expect(globalView(network, { region: '北京市海淀区' }).nodes.map((n) => n.id).sort()).toEqual(['d:a', 'd:b', 'd:c', 'm:m']);
     expect(globalView(network, { type: 'speech' }).nodes).toEqual([]);
     const capped = globalView(network, {}, 2);
     expect(capped.nodes).toHaveLength(2);
