@@ -9,6 +9,9 @@ import { launchChromium } from './chromium.ts';
 /** Base URL of the site built by global-setup, or '' when browser tests are skipped. */
 export const baseUrl = inject('baseUrl');
 
+/** Base URL of the archive exactly as it ships (content/ alone). */
+export const shippedUrl = inject('shippedUrl');
+
 /** Content folder of the test build (content/ plus the test fixtures). */
 export const builtContentDir = inject('contentDir');
 
@@ -45,15 +48,15 @@ export function seedDocuments(dir = 'content'): SeedDocument[] {
   });
 }
 
-/** Opens a page and records any Content-Security-Policy violation or page error. */
-export async function openPage(browser: Browser, pathname: string): Promise<{ page: Page; problems: string[] }> {
+/** Opens a page (of the fixtures site, or of `site`) and records any Content-Security-Policy violation or page error. */
+export async function openPage(browser: Browser, pathname: string, site = baseUrl): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(new URL(pathname, baseUrl).href);
+  await page.goto(new URL(pathname, site).href);
   return { page, problems };
 }
 
