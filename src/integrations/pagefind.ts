@@ -57,9 +57,21 @@ interface ShardInput {
   digest: string;
 }
 
-/** Reads, tokenises and groups the document pages into shards. */
-async function shardInputs(siteDir: string, outputPath: string, normalize: (text: string) => string): Promise<ShardInput[]> {
-  const files = htmlFiles(siteDir, outputPath);
+/** The document pages (those with `data-pagefind-body`) of each shard; a page's shard depends on its URL only. */
+async function shardFiles(siteDir: string, outputPath: string): Promise<string[][]> {
+  const documents: string[] = [];
+  for (const file of htmlFiles(siteDir, outputPath)) {
+    if ((await readFile(file, 'utf8')).includes('data-pagefind-body')) documents.push(file);
+  }
+  // WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split.
+  const count = shardCount(documents.length, Number(process.env.WENYUAN_PAGES_PER_SHARD) || undefined);
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const file of documents) shards[shardOf(urlOf(siteDir, file), count)]!.push(file);
+  return shards;
+}
+
+/** Reads and tokenises one shard's pages (only this shard is held in memory) and fingerprints them. */
+async function shardInput(shard: number, files: readonly string[], siteDir: string, normalize: (text: string) => string): Promise<ShardInput> {
   const pages: Array<{ url: string; html: string }> = [];
   for (let start = 0; start < files.length; start += BATCH) {
     const batch = await Promise.all(
@@ -70,16 +82,9 @@ async function shardInputs(siteDir: string, outputPath: string, normalize: (text
     );
     for (const page of batch) if (page) pages.push(page);
   }
-  // WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split.
-  const count = shardCount(pages.length, Number(process.env.WENYUAN_PAGES_PER_SHARD) || undefined);
-  const shards: ShardInput[] = Array.from({ length: count }, (_, shard) => ({ shard, pages: [], digest: '' }));
-  for (const page of pages) shards[shardOf(page.url, count)]!.pages.push(page);
-  for (const shard of shards) {
-    const digest = createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`);
-    for (const page of shard.pages) digest.update(page.url).update('\0').update(page.html).update('\0');
-    shard.digest = digest.digest('hex');
-  }
-  return shards;
+  const digest = createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`);
+  for (const page of pages) digest.update(page.url).update('\0').update(page.html).update('\0');
+  return { shard, pages, digest: digest.digest('hex') };
 }
 
 /** Indexes one shard with a fresh Pagefind process, so its memory is returned before the next. */
@@ -122,11 +127,15 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   const started = performance.now();
   const primary = path.join(siteDir, 'pagefind');
   const pairs = traditionalToSimplifiedPairs();
-  const shards = await shardInputs(siteDir, primary, createNormalizer(pairs));
+  const normalize = createNormalizer(pairs);
+  const shards = await shardFiles(siteDir, primary);
   let reused = 0;
-  for (const input of shards) {
-    const outputPath = path.join(siteDir, shardPath(input.shard));
-    const cached = cacheDir && path.join(cacheDir, `shard-${input.shard}-${input.digest.slice(0, 16)}`);
+  let pages = 0;
+  for (const [shard, files] of shards.entries()) {
+    const input = await shardInput(shard, files, siteDir, normalize);
+    pages += input.pages.length;
+    const outputPath = path.join(siteDir, shardPath(shard));
+    const cached = cacheDir && path.join(cacheDir, `shard-${shard}-${input.digest.slice(0, 16)}`);
     if (cached && existsSync(cached)) {
       await cp(cached, outputPath, { recursive: true });
       reused++;
@@ -135,16 +144,15 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
     await indexShard(input, outputPath);
     if (cached) {
       await mkdir(path.dirname(cached), { recursive: true });
-      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${input.shard}-`))) {
+      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${shard}-`))) {
         await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
       }
       await cp(outputPath, cached, { recursive: true });
     }
   }
-  const settings: SearchSettings = { version: 1, t2s: pairs, shards: shards.slice(1).map((s) => shardPath(s.shard)) };
+  const settings: SearchSettings = { version: 1, t2s: pairs, shards: shards.slice(1).map((_, i) => shardPath(i + 1)) };
   await mkdir(primary, { recursive: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
-  const pages = shards.reduce((sum, shard) => sum + shard.pages.length, 0);
   return { pages, shards: shards.length, reused, seconds: (performance.now() - started) / 1000 };
 }
 
