@@ -4,21 +4,14 @@
  * target lists the citing document with its sentence. Names link to their
  * pages; the graph page draws the neighbourhood and is usable with keys.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { enabled, launchChromium, openPage } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { enabled, openPage, sharedBrowser } from './helpers.ts';
 
 describe.runIf(enabled)('cross-links', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('a citation of an archived rule opens that rule at the article, which lists the citing document', async () => {
-    const { page, problems } = await openPage(browser, '/documents/2023-06-01-test-cites-rule/');
+    const { page, problems } = await openPage(browser(), '/documents/2023-06-01-test-cites-rule/');
     const link = page.locator('[data-testid="document-body"] a.citation', { hasText: '议事规则》第二条' });
     await link.click();
     await page.waitForURL(/\/documents\/2023-03-01-test-yishi-guize\/#/);
@@ -32,7 +25,7 @@ describe.runIf(enabled)('cross-links', () => {
   });
 
   it('a citation of a text not in the archive opens its page, which lists the citing seed with the sentence', async () => {
-    const { page, problems } = await openPage(browser, '/documents/undated-quwei-zhaokai-diwuci/');
+    const { page, problems } = await openPage(browser(), '/documents/undated-quwei-zhaokai-diwuci/');
     await page.locator('[data-testid="document-body"] a.citation', { hasText: '《意见》' }).click();
     await page.waitForURL(/\/cited\//);
     expect(await page.textContent('h1')).toBe('《中共北京市海淀区委关于新时代加强和改进人大工作的意见》');
@@ -45,14 +38,14 @@ describe.runIf(enabled)('cross-links', () => {
   });
 
   it('a journal is listed as a periodical, not linked as a document', async () => {
-    const { page } = await openPage(browser, '/documents/2023-06-01-test-cites-rule/');
+    const { page } = await openPage(browser(), '/documents/2023-06-01-test-cites-rule/');
     expect(await page.locator('[data-testid="document-body"] a.citation', { hasText: '人大理论与实践' }).count()).toBe(0);
     expect(await page.locator('[data-testid="cites"] li', { hasText: '人大理论与实践' }).textContent()).toContain('报刊');
     await page.close();
   });
 
   it('a name links to the person’s page, with the role and the document', async () => {
-    const { page, problems } = await openPage(browser, '/documents/undated-quwei-zhaokai-diwuci/');
+    const { page, problems } = await openPage(browser(), '/documents/undated-quwei-zhaokai-diwuci/');
     const names = page.locator('[data-testid="document-body"] a.entity-person', { hasText: '于军' });
     expect(await names.count()).toBe(1);
     await names.click();
@@ -65,7 +58,7 @@ describe.runIf(enabled)('cross-links', () => {
   });
 
   it('the graph page draws a neighbourhood and moves between nodes with the arrow keys', async () => {
-    const { page, problems } = await openPage(browser, '/graph/?doc=2022-10-31-quanmian-guanche-zhongyang-renda');
+    const { page, problems } = await openPage(browser(), '/graph/?doc=2022-10-31-quanmian-guanche-zhongyang-renda');
     await page.waitForSelector('#graph-app[data-ready="true"]');
     const nodes = page.locator('#graph-svg a.node');
     // The article and the nine district rules it cites (two of them twice).
@@ -81,7 +74,7 @@ describe.runIf(enabled)('cross-links', () => {
   });
 
   it('the whole graph filters by region without JavaScript state', async () => {
-    const { page, problems } = await openPage(browser, '/graph/?region=北京市测试区');
+    const { page, problems } = await openPage(browser(), '/graph/?region=北京市测试区');
     await page.waitForSelector('#graph-app[data-ready="true"]');
     const labels = await page.locator('#graph-svg a.node').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     expect(labels.some((l) => l.startsWith('测试区人大常委会依照议事规则召开会议'))).toBe(true);

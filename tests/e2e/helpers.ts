@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
 /** Base URL of the site built by global-setup, or '' when browser tests are skipped. */
@@ -64,6 +64,21 @@ export async function openPage(browser: Browser, pathname: string, site = baseUr
 export async function searchSettled(page: Page): Promise<void> {
   await page.waitForSelector('#search-app[data-ready="true"]');
   await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('检索中'));
+}
+
+/** Starts Chromium before a test file's tests and closes it after them; returns the browser. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not started yet: call sharedBrowser() at the top of describe()');
+    return browser;
+  };
 }
 
 export { launchChromium };

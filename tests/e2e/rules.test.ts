@@ -5,25 +5,18 @@
  * points at the article. The rule is a real corpus text in two versions
  * (tests/fixtures/site/content/rules, from scripts/generate-rule-fixtures.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, enabled, launchChromium, openPage, searchSettled } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, enabled, openPage, searchSettled, sharedBrowser } from './helpers.ts';
 
 const CURRENT = '2024-09-27-beijingshi-geji-69d0';
 const OLD = '2021-11-26-beijingshi-geji-69d0';
 
 describe.runIf(enabled)('rules', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('opens a rule at #第八条 and shows that article', async () => {
-    const { page, problems } = await openPage(browser, `/documents/${CURRENT}/#第八条`);
+    const { page, problems } = await openPage(browser(), `/documents/${CURRENT}/#第八条`);
     const article = page.locator('section.article:target');
     expect(await article.getAttribute('id')).toBe('第八条');
     expect(await article.locator('.article-number').first().textContent()).toBe('第八条');
@@ -38,7 +31,7 @@ describe.runIf(enabled)('rules', () => {
   });
 
   it('copies an article address with the copy-link control', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -59,7 +52,7 @@ describe.runIf(enabled)('rules', () => {
   });
 
   it('has a collapsible table of chapters and articles', async () => {
-    const { page } = await openPage(browser, `/documents/${CURRENT}/`);
+    const { page } = await openPage(browser(), `/documents/${CURRENT}/`);
     const toc = page.locator('[data-testid="rule-toc"]');
     expect(await toc.locator('.toc-article a').count()).toBe(45);
     expect(await toc.locator('.toc-division summary a').first().getAttribute('href')).toBe('#第一章');
@@ -74,7 +67,7 @@ describe.runIf(enabled)('rules', () => {
   });
 
   it('links a relative reference to its article', async () => {
-    const { page } = await openPage(browser, `/documents/${CURRENT}/`);
+    const { page } = await openPage(browser(), `/documents/${CURRENT}/`);
     const ref = page.locator('a.ref', { hasText: '本条例第十四条' }).first();
     expect(decodeURIComponent((await ref.getAttribute('href'))!)).toBe('#第十四条');
     await ref.click();
@@ -83,7 +76,7 @@ describe.runIf(enabled)('rules', () => {
   });
 
   it('labels an old version as superseded and links to the current one and the changes', async () => {
-    const { page, problems } = await openPage(browser, `/documents/${OLD}/`);
+    const { page, problems } = await openPage(browser(), `/documents/${OLD}/`);
     const notice = page.locator('[data-testid="version-notice"]');
     expect(await notice.textContent()).toContain('本版本已被修订');
     expect(await notice.locator('a', { hasText: '北京市各级' }).getAttribute('href')).toBe(`/documents/${CURRENT}/`);
@@ -92,14 +85,14 @@ describe.runIf(enabled)('rules', () => {
     expect(await timeline.nth(1).textContent()).toContain('现行有效');
     expect(await page.locator('[data-testid="version-notice"]').count()).toBe(1);
     expect(problems).toEqual([]);
-    const current = await openPage(browser, `/documents/${CURRENT}/`);
+    const current = await openPage(browser(), `/documents/${CURRENT}/`);
     expect(await current.page.locator('[data-testid="version-notice"]').count()).toBe(0);
     await current.page.close();
     await page.close();
   });
 
   it('compares the two versions article by article, matching moved articles by content', async () => {
-    const { page, problems } = await openPage(browser, `/documents/${OLD}/diff/${CURRENT}/`);
+    const { page, problems } = await openPage(browser(), `/documents/${OLD}/diff/${CURRENT}/`);
     expect(await page.textContent('[data-testid="diff-summary"]')).toContain('修改');
     const moved = page.locator('section.diff-entry', { has: page.locator('h2 a', { hasText: '原第八条' }) });
     expect(await moved.locator('h2').textContent()).toContain('第九条');
@@ -110,7 +103,7 @@ describe.runIf(enabled)('rules', () => {
   });
 
   it('shows the history of one article across versions', async () => {
-    const { page } = await openPage(browser, `/documents/${CURRENT}/history/第九条/`);
+    const { page } = await openPage(browser(), `/documents/${CURRENT}/history/第九条/`);
     const steps = page.locator('.history-step');
     expect(await steps.count()).toBe(2);
     expect(await steps.nth(0).textContent()).toContain('第八条');
@@ -119,7 +112,7 @@ describe.runIf(enabled)('rules', () => {
   });
 
   it('a search hit inside an article links into that article', async () => {
-    const { page, problems } = await openPage(browser, `/search/?q=${encodeURIComponent('乡镇人民代表大会作出的决议')}`);
+    const { page, problems } = await openPage(browser(), `/search/?q=${encodeURIComponent('乡镇人民代表大会作出的决议')}`);
     await searchSettled(page);
     const link = page.locator(`#search-results .result a[href^="/documents/${CURRENT}/"]`).first();
     const href = decodeURIComponent((await link.getAttribute('href')) ?? '');

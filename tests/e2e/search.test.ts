@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { builtContentDir, enabled, launchChromium, openPage, searchSettled, seedDocuments } from './helpers.ts';
+import { builtContentDir, enabled, openPage, searchSettled, seedDocuments, sharedBrowser } from './helpers.ts';
 
 async function resultTitles(page: Page): Promise<string[]> {
   return page.locator('#search-results .result h3 a').allTextContents();
@@ -13,20 +13,14 @@ async function facetCount(page: Page, facet: string, value: string): Promise<num
 }
 
 describe.runIf(enabled)('searching the archive', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   const seeds = seedDocuments();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('typing 人大代表联络站 finds the seed article that mentions it, under a strict CSP', async () => {
     const article = seeds.find((s) => s.type === 'article' && s.body.includes('人大代表联络站'));
     expect(article, 'a seed article mentions 人大代表联络站').toBeDefined();
-    const { page, problems } = await openPage(browser, '/search/');
+    const { page, problems } = await openPage(browser(), '/search/');
     await searchSettled(page);
     await page.fill('#search-input', '人大代表联络站');
     await page.press('#search-input', 'Enter');
@@ -39,7 +33,7 @@ describe.runIf(enabled)('searching the archive', () => {
   });
 
   it('a facet filter narrows the results and the counts change; the URL restores it', async () => {
-    const { page } = await openPage(browser, '/search/?q=人大');
+    const { page } = await openPage(browser(), '/search/?q=人大');
     await searchSettled(page);
     const before = await resultTitles(page);
     expect(before.length).toBeGreaterThan(1);
@@ -57,7 +51,7 @@ describe.runIf(enabled)('searching the archive', () => {
     expect(await facetCount(page, 'type', 'speech')).toBe(0);
 
     const shared = page.url();
-    const { page: reloaded } = await openPage(browser, new URL(shared).pathname + new URL(shared).search);
+    const { page: reloaded } = await openPage(browser(), new URL(shared).pathname + new URL(shared).search);
     await searchSettled(reloaded);
     await reloaded.waitForSelector('#search-results .result');
     expect(await reloaded.isChecked('fieldset[data-facet="type"] input[value="article"]')).toBe(true);
@@ -68,7 +62,7 @@ describe.runIf(enabled)('searching the archive', () => {
   });
 
   it('sorting by date orders the results newest first, undated last', async () => {
-    const { page } = await openPage(browser, '/search/?q=人大&sort=date-desc');
+    const { page } = await openPage(browser(), '/search/?q=人大&sort=date-desc');
     await searchSettled(page);
     await page.waitForSelector('#search-results .result');
     expect(await page.inputValue('#search-sort')).toBe('date-desc');
@@ -83,7 +77,7 @@ describe.runIf(enabled)('searching the archive', () => {
   });
 
   it('opening a result highlights the match on the document page', async () => {
-    const { page } = await openPage(browser, '/search/?q=人大代表联络站');
+    const { page } = await openPage(browser(), '/search/?q=人大代表联络站');
     await searchSettled(page);
     await page.click('#search-results .result h3 a');
     await page.waitForLoadState('load');
@@ -99,7 +93,7 @@ describe.runIf(enabled)('searching the archive', () => {
     const expected = all.filter((d) => `${d.title}\n${d.body}`.includes(phrase)).map((d) => d.title).sort();
     expect(expected.length).toBeGreaterThan(1);
     for (const query of [phrase, '人大代表聯絡站']) {
-      const { page } = await openPage(browser, `/search/?q=${encodeURIComponent(query)}`);
+      const { page } = await openPage(browser(), `/search/?q=${encodeURIComponent(query)}`);
       await searchSettled(page);
       await page.waitForSelector('#search-results .result');
       expect((await resultTitles(page)).sort(), query).toEqual(expected);
@@ -107,7 +101,7 @@ describe.runIf(enabled)('searching the archive', () => {
       expect(new Set(marks)).toEqual(new Set([phrase]));
       await page.close();
     }
-    const { page } = await openPage(browser, `/search/?q=${encodeURIComponent('档案里没有的短语')}`);
+    const { page } = await openPage(browser(), `/search/?q=${encodeURIComponent('档案里没有的短语')}`);
     await searchSettled(page);
     expect(await page.locator('#search-results .result').count()).toBe(0);
     expect(await page.textContent('#search-status')).toContain('档案中没有出现“档案里没有的短语”');
@@ -115,7 +109,7 @@ describe.runIf(enabled)('searching the archive', () => {
   });
 
   it('a hit inside an article links to that article', async () => {
-    const { page } = await openPage(browser, `/search/?q=${encodeURIComponent('会议一般每两个月举行一次')}`);
+    const { page } = await openPage(browser(), `/search/?q=${encodeURIComponent('会议一般每两个月举行一次')}`);
     await searchSettled(page);
     const href = await page.locator('#search-results .result h3 a').first().getAttribute('href');
     expect(decodeURIComponent(href ?? '')).toMatch(/\/documents\/2023-03-01-test-yishi-guize\/\?highlight=.*#第三条(第一款)?$/);

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseUrl, enabled, launchChromium, openPage, seedDocuments, shippedUrl } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, enabled, openPage, seedDocuments, sharedBrowser, shippedUrl } from './helpers.ts';
 
 describe.runIf(enabled)('reading the archive', () => {
-  let browser: Browser;
+  const browser = sharedBrowser();
   const seeds = seedDocuments();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it('the default content is the five seed documents', () => {
     expect(seeds).toHaveLength(5);
   });
 
   it('the home page of the archive as it ships lists the five seed documents and links to them', async () => {
-    const { page, problems } = await openPage(browser, '/', shippedUrl);
+    const { page, problems } = await openPage(browser(), '/', shippedUrl);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     expect(await page.textContent('[data-testid="document-count"]')).toBe('5');
     for (const seed of seeds) {
@@ -32,7 +25,7 @@ describe.runIf(enabled)('reading the archive', () => {
 
   it('a document page shows its title and metadata with Chinese labels', async () => {
     const seed = seeds.find((s) => s.issuer) ?? seeds[0]!;
-    const { page, problems } = await openPage(browser, `/documents/${seed.id}/`);
+    const { page, problems } = await openPage(browser(), `/documents/${seed.id}/`);
     expect(await page.textContent('h1')).toBe(seed.title);
     const metadata = (await page.textContent('[data-testid="metadata"]')) ?? '';
     expect(metadata).toContain('类型');
@@ -44,7 +37,7 @@ describe.runIf(enabled)('reading the archive', () => {
   });
 
   it('a <script> written in a document shows as text and never runs', async () => {
-    const { page } = await openPage(browser, '/documents/2021-xss-fixture/');
+    const { page } = await openPage(browser(), '/documents/2021-xss-fixture/');
     const body = (await page.textContent('[data-testid="document-body"]')) ?? '';
     expect(body).toContain('<script>window.__wenyuanInjected = true</script>');
     expect(await page.locator('[data-testid="document-body"] script, [data-testid="document-body"] img').count()).toBe(0);
@@ -54,7 +47,7 @@ describe.runIf(enabled)('reading the archive', () => {
   });
 
   it('garbled spans are marked and explained', async () => {
-    const { page } = await openPage(browser, '/documents/undated-test-speech/');
+    const { page } = await openPage(browser(), '/documents/undated-test-speech/');
     expect(await page.locator('mark.garbled').count()).toBe(1);
     expect(await page.textContent('[data-testid="quality-notices"]')).toContain('乱码');
     expect(await page.textContent('[data-testid="metadata"]')).toContain('日期不详');
@@ -64,7 +57,7 @@ describe.runIf(enabled)('reading the archive', () => {
   it('a seed with garbled text shows every recorded span marked, and no pinyin artefacts', async () => {
     const seed = seedDocuments().find((s) => s.garbled.length > 0);
     expect(seed, 'a seed has garbled spans').toBeDefined();
-    const { page } = await openPage(browser, `/documents/${seed!.id}/`);
+    const { page } = await openPage(browser(), `/documents/${seed!.id}/`);
     const marked = await page.locator('[data-testid="document-body"] mark.garbled').allTextContents();
     expect(marked.sort()).toEqual([...seed!.garbled].sort());
     const body = (await page.textContent('[data-testid="document-body"]')) ?? '';
@@ -73,7 +66,7 @@ describe.runIf(enabled)('reading the archive', () => {
   });
 
   it('browse pages list documents by facet, and a 375 px phone needs no sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const page = await browser().newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(new URL('/browse/type/rule/', baseUrl).href);
     expect(await page.locator('.doc-list li').count()).toBeGreaterThan(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
