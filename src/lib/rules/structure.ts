@@ -43,17 +43,7 @@ export interface RuleDivision {
 
 /** 目: 1. / 1． / （1） under a 项. */
 export interface RuleSubItem {
-  label: string;
-  number: number;
-  id: string;
-  block: number;
-  line?: number;
-  text: string;
-}
-
-/** 项: （一）… under a 款. */
-export interface RuleItem {
-  /** As written, e.g. （一）. */
+  /** As written, e.g. （一） or 1. */
   label: string;
   number: number;
   /** e.g. 第十条第一款第二项. */
@@ -62,6 +52,10 @@ export interface RuleItem {
   line?: number;
   /** The whole line, label included. */
   text: string;
+}
+
+/** 项: （一）… under a 款, with its 目. */
+export interface RuleItem extends RuleSubItem {
   subitems: RuleSubItem[];
 }
 
