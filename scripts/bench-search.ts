@@ -7,7 +7,7 @@
  * first and a second query on the search page.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '1000' },
     stock: { type: 'boolean', default: true },
     'no-stock': { type: 'boolean', default: false },
+    'browser-only': { type: 'boolean', default: false },
     first: { type: 'string', default: '人民代表大会' },
     second: { type: 'string', default: '行政处罚' },
   },
@@ -41,21 +42,27 @@ function folderBytes(dir: string): number {
 }
 
 const work = path.resolve('.bench', `search-${count}`);
-rmSync(work, { recursive: true, force: true });
 const contentDir = path.join(work, 'content');
 const distDir = path.join(work, 'dist');
-writeArchive(contentDir, importedCorpus('full'), count);
 const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_OUT_DIR: distDir, WENYUAN_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
-const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env: { ...env, WENYUAN_SKIP_SEARCH_INDEX: '1' }, stdio: 'inherit' });
-if (build.status !== 0) process.exit(1);
-
-const ours = await measure(process.execPath, ['scripts/index-site.ts', distDir], { env });
-const ourBytes = readdirSync(distDir).filter((name) => /^pagefind(-\d+)?$/.test(name)).reduce((sum, name) => sum + folderBytes(path.join(distDir, name)), 0);
+let ours: { seconds: number; peakMiB: number; bytes: number } | undefined;
 let stock: { seconds: number; peakMiB: number; bytes: number } | undefined;
-if (values.stock && !values['no-stock']) {
-  const out = path.join(work, 'stock-pagefind');
-  const m = await measure(process.execPath, ['scripts/bench/stock-index.ts', distDir, out], { env });
-  stock = { seconds: m.seconds, peakMiB: m.peakMiB, bytes: folderBytes(out) };
+if (!values['browser-only']) {
+  rmSync(work, { recursive: true, force: true });
+  writeArchive(contentDir, importedCorpus('full'), count);
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env: { ...env, WENYUAN_SKIP_SEARCH_INDEX: '1' }, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(1);
+  const m = await measure(process.execPath, ['scripts/index-site.ts', distDir], { env });
+  const bytes = readdirSync(distDir).filter((name) => /^pagefind(-\d+)?$/.test(name)).reduce((sum, name) => sum + folderBytes(path.join(distDir, name)), 0);
+  ours = { seconds: m.seconds, peakMiB: m.peakMiB, bytes };
+  if (values.stock && !values['no-stock']) {
+    const out = path.join(work, 'stock-pagefind');
+    const s = await measure(process.execPath, ['scripts/bench/stock-index.ts', distDir, out], { env });
+    stock = { seconds: s.seconds, peakMiB: s.peakMiB, bytes: folderBytes(out) };
+  }
+} else if (!existsSync(path.join(distDir, 'pagefind'))) {
+  console.error(`--browser-only needs an earlier run's site in ${distDir}`);
+  process.exit(2);
 }
 
 /** Bytes a static host would send: Pagefind's own files are already compressed; text is gzipped. */
@@ -70,14 +77,28 @@ try {
   const page = await browser.newPage();
   let bytes = 0;
   let requests = 0;
-  page.on('response', async (response) => {
-    try {
-      bytes += servedBytes(response.url(), await response.body());
-      requests++;
-    } catch {
-      // A redirect or aborted response has no body.
-    }
+  // Bodies arrive asynchronously: a phase is totalled only once every body it asked for is counted.
+  let pending: Array<Promise<void>> = [];
+  page.on('response', (response) => {
+    pending.push(
+      response
+        .body()
+        .then((body) => {
+          bytes += servedBytes(response.url(), body);
+          requests++;
+        })
+        .catch(() => undefined),
+    );
   });
+  const totals = async () => {
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const result = { bytes, requests };
+    bytes = 0;
+    requests = 0;
+    pending = [];
+    return result;
+  };
   const settled = () =>
     page.waitForFunction(() => {
       const status = document.getElementById('search-status')?.textContent ?? '';
@@ -87,18 +108,15 @@ try {
   const navigationStart = performance.now();
   await page.goto(new URL(`/search/?q=${encodeURIComponent(values.first)}`, url).href);
   await settled();
-  await page.waitForTimeout(300);
-  phases.push({ name: `first query, page and index loaded with it (${values.first})`, bytes, requests, ms: performance.now() - navigationStart - 300 });
+  const firstMs = performance.now() - navigationStart;
+  phases.push({ name: `first query, page and index loaded with it (${values.first})`, ...(await totals()), ms: firstMs });
   // Second query: typed into the loaded page.
-  bytes = 0;
-  requests = 0;
   const started = await page.evaluate(() => performance.now());
   await page.fill('#search-input', values.second);
   await page.press('#search-input', 'Enter');
   await page.waitForFunction((q) => (document.getElementById('search-status')?.textContent ?? '').includes(q), values.second);
   const ended = await page.evaluate(() => performance.now());
-  await page.waitForTimeout(300);
-  phases.push({ name: `second query (${values.second})`, bytes, requests, ms: ended - started });
+  phases.push({ name: `second query (${values.second})`, ...(await totals()), ms: ended - started });
 } finally {
   await browser.close();
   server.close();
@@ -106,10 +124,12 @@ try {
 
 const mib = (n: number) => (n / 2 ** 20).toFixed(1);
 console.log(`\nbench:search — ${count} documents; machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log('| index | wall s | peak MiB (process tree) | size MiB |');
-console.log('| --- | ---: | ---: | ---: |');
-console.log(`| Wenyuan (tokens, shards) | ${ours.seconds.toFixed(1)} | ${ours.peakMiB.toFixed(0)} | ${mib(ourBytes)} |`);
-if (stock) console.log(`| stock Pagefind (zh) | ${stock.seconds.toFixed(1)} | ${stock.peakMiB.toFixed(0)} | ${mib(stock.bytes)} |`);
+if (ours) {
+  console.log('| index | wall s | peak MiB (process tree) | size MiB |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| Wenyuan (tokens, shards) | ${ours.seconds.toFixed(1)} | ${ours.peakMiB.toFixed(0)} | ${mib(ours.bytes)} |`);
+  if (stock) console.log(`| stock Pagefind (zh) | ${stock.seconds.toFixed(1)} | ${stock.peakMiB.toFixed(0)} | ${mib(stock.bytes)} |`);
+}
 console.log('\n| browser | KB transferred | requests | ms to results |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const p of phases) console.log(`| ${p.name} | ${(p.bytes / 1024).toFixed(0)} | ${p.requests} | ${p.ms.toFixed(0)} |`);
