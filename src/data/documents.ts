@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareDatesDescending, yearOf } from '../lib/partial-date.ts';
 import { DOCUMENT_TYPES, TYPES_WITH_STATUS, type DocumentType } from '../lib/vocabulary.ts';
-import { UNKNOWN_VALUE, type Facet } from '../lib/facets.ts';
+import { facetSegment, UNKNOWN_VALUE, type Facet } from '../lib/facets.ts';
 
 /** One archive document as the collection holds it. */
 export type DocumentEntry = CollectionEntry<'documents'>;
@@ -62,6 +62,6 @@ export function facetLabel(facet: Facet, value: string): string {
 
 /** URL of a browse page for one facet value; page 1 has no number. */
 export function browseUrl(facet: Facet, value: string, page = 1): string {
-  const base = `/browse/${facet}/${encodeURIComponent(value)}/`;
+  const base = `/browse/${facet}/${encodeURIComponent(facetSegment(value))}/`;
   return page > 1 ? `${base}${page}/` : base;
 }

@@ -44,3 +44,12 @@ export function paginate<T>(items: readonly T[], size = PAGE_SIZE): T[][] {
   for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
   return pages;
 }
+
+/**
+ * The path segment of a facet value: the value itself, except that a slash
+ * (中共海淀区委/海淀区政府) becomes a full-width one, since a path segment
+ * cannot hold it on a static host.
+ */
+export function facetSegment(value: string): string {
+  return value.replaceAll('/', '／');
+}

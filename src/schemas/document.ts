@@ -50,7 +50,9 @@ export const source = z.object({
   /** Publisher or site, e.g. 北京市人民代表大会常务委员会. */
   name: z.string().min(1).optional(),
   /** Address of the original, e.g. http://www.bjrd.gov.cn/…/t20220405_2654062.html. */
-  url: z.url({ message: 'source.url must be a full address starting with http:// or https://' }).optional(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'source.url must be a full address starting with http:// or https://' })
+    .optional(),
   /** When the copy was taken, e.g. 2024-05-01. */
   retrieved: partialDate.optional(),
   /** SHA-256 of the raw file the document was imported from (64 hex digits). */

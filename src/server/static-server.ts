@@ -74,9 +74,13 @@ export async function serveStatic(root: string, host = '127.0.0.1', port = 4321)
     }
     const urlPath = request.url ?? '/';
     const file = await resolveFile(absoluteRoot, urlPath);
-    // A directory without its trailing slash would break relative links.
+    // A directory without its trailing slash would break relative links. The
+    // new address is made from the folder found, never from the request, so
+    // a path such as //other.host/… cannot redirect off the site.
     if (file?.endsWith(`${path.sep}index.html`) && !urlPath.split('?')[0]!.endsWith('/') && !urlPath.endsWith('.html')) {
-      response.writeHead(301, { ...headers, Location: `${urlPath.split('?')[0]}/${urlPath.includes('?') ? `?${urlPath.split('?')[1]}` : ''}` }).end();
+      const folder = path.relative(absoluteRoot, path.dirname(file)).split(path.sep).filter(Boolean);
+      const location = `/${folder.map(encodeURIComponent).join('/')}${folder.length ? '/' : ''}${new URL(urlPath, 'http://localhost').search}`;
+      response.writeHead(301, { ...headers, Location: location }).end();
       return;
     }
     const found = file ?? (await resolveFile(absoluteRoot, '/404.html'));

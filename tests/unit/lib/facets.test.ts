@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBy, paginate } from '../../../src/lib/facets.ts';
+import { countBy, facetSegment, paginate } from '../../../src/lib/facets.ts';
 import { createSlugger, headingSlug } from '../../../src/lib/heading-id.ts';
 
 describe('paginate', () => {
@@ -7,6 +7,11 @@ describe('paginate', () => {
     const pages = paginate(Array.from({ length: 101 }, (_, i) => i));
     expect(pages.map((p) => p.length)).toEqual([50, 50, 1]);
     expect(paginate([])).toEqual([[]]);
+  });
+
+  it('a facet value with a slash still makes one path segment', () => {
+    expect(facetSegment('中共海淀区委/海淀区政府')).toBe('中共海淀区委／海淀区政府');
+    expect(facetSegment('北京市海淀区')).toBe('北京市海淀区');
   });
 
   it('counts most frequent first and skips missing keys', () => {

@@ -61,6 +61,14 @@ describe('broken front matter names the field and says what to do', () => {
     });
   });
 
+  it('a source address must be http or https, never javascript: or data:', () => {
+    for (const url of ['javascript:alert(1)', 'JavaScript://%0aalert(1)', 'data:text/html,x']) {
+      const result = validateFrontMatter({ id: 'x', type: 'article', title: 't', source: { url } });
+      expect(result).toEqual({ ok: false, problems: [{ field: 'source.url', message: expect.stringContaining('http://') }] });
+    }
+    expect(validateFrontMatter({ id: 'x', type: 'article', title: 't', source: { url: 'https://example.org/a' } }).ok).toBe(true);
+  });
+
   it('a misspelt field is not silently dropped', () => {
     const result = validateFrontMatter({ id: 'x', type: 'article', title: 't', isuer: '某机关' });
     expect(result).toEqual({ ok: false, problems: [{ field: '', message: expect.stringContaining('unknown field isuer') }] });
