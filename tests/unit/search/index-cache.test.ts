@@ -1,0 +1,42 @@
+/**
+ * Publishing one changed document re-indexes only the shard that holds it:
+ * the others are copied from the cache.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../src/integrations/pagefind.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-index-cache-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function page(id: string, text: string): void {
+  const dir = path.join(work, 'site', 'documents', id);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html lang="zh-CN"><body><article data-pagefind-body><h1 data-pagefind-meta="title">${id}</h1><p>${text}</p></article></body></html>`,
+  );
+}
+
+describe('search index cache', () => {
+  it('re-indexes only the shard of a changed page', async () => {
+    process.env.WENYUAN_PAGES_PER_SHARD = '1';
+    try {
+      for (const [id, text] of [['a', '人大代表联络站'], ['b', '全过程人民民主'], ['c', '重大事项决定权'], ['d', '议事规则']] as const) page(id, text);
+      const site = path.join(work, 'site');
+      const cache = path.join(work, 'cache');
+      const first = await buildSearchIndex(site, cache);
+      expect(first).toMatchObject({ pages: 4, shards: 4, reused: 0 });
+      const second = await buildSearchIndex(site, cache);
+      expect(second).toMatchObject({ pages: 4, shards: 4, reused: 4 });
+      page('b', '全过程人民民主，修改后的文本');
+      const third = await buildSearchIndex(site, cache);
+      expect(third).toMatchObject({ pages: 4, shards: 4, reused: 3 });
+      expect(readdirSync(cache).filter((name) => name.startsWith('shard-'))).toHaveLength(4);
+    } finally {
+      delete process.env.WENYUAN_PAGES_PER_SHARD;
+    }
+  });
+});
