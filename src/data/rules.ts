@@ -10,7 +10,7 @@ import type { RuleStructure } from '../lib/rules/structure.ts';
 import { compareArticles, diffArticles, type ArticleChange } from '../lib/rules/diff.ts';
 import { articleHistory, type HistoryStep } from '../lib/rules/history.ts';
 import { sortVersions, type VersionFacts } from '../lib/rules/versions.ts';
-import { segment } from '../importer/text/dictionary.ts';
+import { segment } from '../lib/chinese-words.ts';
 
 const structures = new Map<string, Promise<RuleStructure | undefined>>();
 

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
-import { segment } from './text/dictionary.ts';
+import { segment } from '../lib/chinese-words.ts';
 
 const MAX_SYLLABLES = 8;
 

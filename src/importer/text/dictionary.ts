@@ -1,26 +1,8 @@
 /**
- * The jieba dictionary, loaded once and only when needed: word segmentation
- * for slugs, and the set of character pairs that occur inside real words,
- * which tells mojibake (random characters) from Chinese prose.
+ * The set of character pairs that occur inside real words of the jieba
+ * dictionary, which tells mojibake (random characters) from Chinese prose.
  */
-import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
-
-const require = createRequire(import.meta.url);
-
-let dictBuffer: Uint8Array | undefined;
-function dictionary(): Uint8Array {
-  dictBuffer ??= (require('@node-rs/jieba/dict.js') as { dict: Uint8Array }).dict;
-  return dictBuffer;
-}
-
-let jieba: Jieba | undefined;
-
-/** Segments Chinese text into words (no HMM, so unknown strings stay single characters). */
-export function segment(text: string): string[] {
-  jieba ??= Jieba.withDict(dictionary());
-  return jieba.cut(text, false);
-}
+import { jiebaDictionary } from '../../lib/chinese-words.ts';
 
 let pairs: Set<string> | undefined;
 
@@ -28,7 +10,7 @@ let pairs: Set<string> | undefined;
 export function isWordPair(a: string, b: string): boolean {
   if (!pairs) {
     pairs = new Set();
-    const text = new TextDecoder().decode(dictionary());
+    const text = new TextDecoder().decode(jiebaDictionary());
     // One pass with indexOf: this set is built from 350,000 words.
     for (let start = 0; start < text.length; ) {
       const space = text.indexOf(' ', start);

@@ -5,14 +5,10 @@
  * {@link MAX_CHARACTERS} characters of a long document are read; that keeps
  * the cost of a build linear in the number of documents, not their length.
  */
-import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
+import { segment } from '../chinese-words.ts';
 
 /** Characters read per document. */
 export const MAX_CHARACTERS = 8_000;
-
-const require = createRequire(import.meta.url);
-let jieba: Jieba | undefined;
 
 const STOP = new Set(
   ('我们 他们 你们 这个 那个 一个 一些 进一步 以及 或者 并且 而且 但是 因为 所以 如果 为了 对于 关于 按照 根据 通过 其中 有关 相关 ' +
@@ -23,7 +19,6 @@ const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/u;
 
 /** The words of `text` that carry meaning, in order (repeats kept for term frequency). */
 export function contentWords(text: string): string[] {
-  jieba ??= Jieba.withDict((require('@node-rs/jieba/dict.js') as { dict: Uint8Array }).dict);
   const head = text.length > MAX_CHARACTERS ? text.slice(0, MAX_CHARACTERS) : text;
-  return jieba.cut(head, false).filter((w) => HAN_WORD.test(w) && !STOP.has(w));
+  return segment(head).filter((w) => HAN_WORD.test(w) && !STOP.has(w));
 }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleStructure } from '../../../src/lib/rules/structure.ts';
 import { compareArticles, countChanges, diffArticles, markedText } from '../../../src/lib/rules/diff.ts';
-import { segment } from '../../../src/importer/text/dictionary.ts';
+import { segment } from '../../../src/lib/chinese-words.ts';
 import { renderRule } from './render.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/laws-subset.tar.gz', import.meta.url));

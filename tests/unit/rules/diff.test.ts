@@ -9,7 +9,7 @@ import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareArticles, countChanges, diffArticles, diffText, markedText, similarity, type ArticleChange, type DiffArticle } from '../../../src/lib/rules/diff.ts';
 import { articleHistory, consecutiveChanges } from '../../../src/lib/rules/history.ts';
-import { segment } from '../../../src/importer/text/dictionary.ts';
+import { segment } from '../../../src/lib/chinese-words.ts';
 import { renderRule } from './render.ts';
 
 const SITE = new URL('../../fixtures/site/content/rules/', import.meta.url);
