@@ -6,37 +6,22 @@
  * `rule/unresolved-reference`, `rule/paragraph-reference`,
  * `rule/ambiguous-reference`), so `npm run check` can list it.
  *
- * Citations of other documents with a pinpoint (《…议事规则》第八条) are linked
- * only when a `resolveCitation` option finds the document: resolving titles is
- * the cross-link work's job; this plugin supplies the pinpoint and the anchor.
+ * Citations of other documents (《…议事规则》第八条) are linked by
+ * remark-cross-links, with the pinpoint helpers of lib/rules/references.
  * Runs after {@link remarkRuleStructure}, whose `file.data.rule` it reads.
  */
 import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { findCitations, findReferences, parsePinpoint, resolvePinpoint, type Pinpoint, type RuleAnchors, type TextPlace } from '../lib/rules/references.ts';
-
-/** What `resolveCitation` returns for a title found in the archive. */
-export interface CitedDocument {
-  /** Address of the document, e.g. /documents/2023-03-01-qinghe-yishi-guize/. */
-  url: string;
-  /** Its articles, to turn a pinpoint into an anchor; without them the link goes to the document. */
-  anchors?: RuleAnchors;
-}
-
-/** Options for {@link remarkRuleReferences}. */
-export interface RuleReferencesOptions {
-  /** Finds a cited document by the title inside 《》. Default: none, so citations stay text. */
-  resolveCitation?: (title: string) => CitedDocument | undefined;
-}
+import { findReferences, parsePinpoint, type Pinpoint, type TextPlace } from '../lib/rules/references.ts';
 
 function link(url: string, title: string, value: string, className: string): Link {
   return { type: 'link', url, title, children: [{ type: 'text', value }], data: { hProperties: { className: [className] } } };
 }
 
-/** Turns references to the document itself, and resolvable citations, into links. */
-export function remarkRuleReferences(options: RuleReferencesOptions = {}) {
+/** Turns references to the document itself into links. */
+export function remarkRuleReferences() {
   return (tree: Root, file: VFile) => {
     const structure = file.data.rule;
     if (!structure || structure.articles.length === 0) return;
@@ -75,22 +60,6 @@ export function remarkRuleReferences(options: RuleReferencesOptions = {}) {
           }
           if (ref.id && ref.label) spans.push({ start: ref.start, end: ref.end, node: link(`#${ref.id}`, ref.label, ref.text, 'ref') });
           else if (ref.problem) report(`${ref.text}: ${ref.problem.message}`, ref.problem.ruleId, at, label);
-        }
-        if (options.resolveCitation) {
-          for (const citation of findCitations(value)) {
-            const doc = options.resolveCitation(citation.title);
-            if (!doc || spans.some((s) => s.start < citation.end && citation.start < s.end)) continue;
-            let url = doc.url;
-            let title = `《${citation.title}》`;
-            if (citation.pinpoint && doc.anchors) {
-              const target = resolvePinpoint(doc.anchors, citation.pinpoint);
-              if ('id' in target) {
-                url = `${doc.url}#${target.id}`;
-                title += target.label;
-              }
-            }
-            spans.push({ start: citation.start, end: citation.end, node: link(url, title, value.slice(citation.start, citation.end), 'citation') });
-          }
         }
         if (spans.length === 0) return [node];
         spans.sort((a, b) => a.start - b.start);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { builtContentDir, enabled, openPage, searchSettled, seedDocuments, sharedBrowser } from './helpers.ts';
 
 async function resultTitles(page: Page): Promise<string[]> {

@@ -369,38 +369,6 @@ function resolveChain(units: readonly Unit[], place: TextPlace, anchors: RuleAnc
   return { pin, target };
 }
 
-/** A citation of a document by title, with an article pinpoint when one follows: 《…议事规则》第八条. */
-export interface Citation {
-  /** The title inside 《》. */
-  title: string;
-  /** The pinpoint after the title, if any. */
-  pinpoint?: Pinpoint;
-  /** The pinpoint as written, e.g. 第八条第二款. */
-  pinpointText?: string;
-  /** Span of the whole citation (title and pinpoint) in the text. */
-  start: number;
-  end: number;
-}
-
-const TITLE = /《([^《》\n]{1,120})》/g;
-
-/** Every 《title》 in `text`, with the article pinpoint that directly follows it. */
-export function findCitations(text: string): Citation[] {
-  const out: Citation[] = [];
-  TITLE.lastIndex = 0;
-  for (let m = TITLE.exec(text); m; m = TITLE.exec(text)) {
-    const end = m.index + m[0].length;
-    const following = chains(text.slice(end, end + 40))[0];
-    const pin = following && following.start === 0 ? pinpointOf(following.units) : undefined;
-    out.push({
-      title: m[1]!,
-      start: m.index,
-      end: pin ? end + following!.end : end,
-      ...(pin ? { pinpoint: pin, pinpointText: text.slice(end, end + following!.end) } : {}),
-    });
-  }
-  return out;
-}
 
 /**
  * The pinpoint at the start of `after` (the text right after a cited title's

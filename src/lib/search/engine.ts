@@ -87,10 +87,6 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function positionsByPage(results: readonly PagefindResult[]): Map<string, Set<number>> {
-  return new Map(results.map((result) => [result.id, new Set(result.words)]));
-}
-
 /** Creates the search function for a loaded Pagefind and a normaliser. */
 export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string) {
   const tokenCache = new Map<string, Promise<Map<string, PagefindResult>>>();

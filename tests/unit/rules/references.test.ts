@@ -1,9 +1,6 @@
 /** References inside a rule (本规则第五条, 前款, 前两款, 第三条第一项) and pinpoints of citations (《…》第八条). */
 import { describe, expect, it } from 'vitest';
-import { findCitations, findReferences, parsePinpoint, resolvePinpoint } from '../../../src/lib/rules/references.ts';
-import { markdownConfigDefaults, unified } from '@astrojs/markdown-remark';
-import { remarkRuleReferences } from '../../../src/markdown/remark-rule-references.ts';
-import { remarkPlugins, rehypePlugins } from '../../../src/markdown/index.ts';
+import { findReferences, parsePinpoint, resolvePinpoint } from '../../../src/lib/rules/references.ts';
 import { renderRule } from './render.ts';
 
 const RULE = [
@@ -80,29 +77,11 @@ describe('pinpoints', () => {
     expect(parsePinpoint('第八条的规定')).toBeUndefined();
   });
 
-  it('finds 《title》 citations with the pinpoint that follows', () => {
-    const text = '依照《青禾区人民代表大会常务委员会议事规则》第八条第二款和《中华人民共和国立法法》的规定。';
-    expect(findCitations(text).map((c) => [c.title, c.pinpointText, text.slice(c.start, c.end)])).toEqual([
-      ['青禾区人民代表大会常务委员会议事规则', '第八条第二款', '《青禾区人民代表大会常务委员会议事规则》第八条第二款'],
-      ['中华人民共和国立法法', undefined, '《中华人民共和国立法法》'],
-    ]);
-  });
-
   it('turns a pinpoint into the anchor of another document', async () => {
     const { structure } = await renderRule(RULE);
     expect(resolvePinpoint(structure, parsePinpoint('第八条')!)).toEqual({ problem: { ruleId: 'rule/unresolved-reference', message: 'there is no 第八条 in the document' } });
     expect(resolvePinpoint(structure, parsePinpoint('第二条第二款')!)).toEqual({ id: '第二条第二款', label: '第二条第二款' });
     expect(resolvePinpoint(structure, parsePinpoint('第三条第二项')!)).toEqual({ id: '第三条第一款第二项', label: '第三条第二项' });
-  });
-
-  it('links a citation of another rule to its article when the caller resolves the title', async () => {
-    const { structure: cited } = await renderRule(RULE);
-    const resolveCitation = (title: string) => (title === '青禾区议事规则' ? { url: '/documents/qinghe/', anchors: cited } : undefined);
-    const plugins = remarkPlugins.map((p) => (p === remarkRuleReferences ? [remarkRuleReferences, { resolveCitation }] : p));
-    const renderer = await unified({ remarkPlugins: plugins as typeof remarkPlugins, rehypePlugins, gfm: true, smartypants: false }).createRenderer(markdownConfigDefaults);
-    const { code } = await renderer.render('第一条　依照《青禾区议事规则》第二条第二款和《别的规则》第一条。', { frontmatter: { type: 'rule' } });
-    expect(code).toContain('<a href="/documents/qinghe/#%E7%AC%AC%E4%BA%8C%E6%9D%A1%E7%AC%AC%E4%BA%8C%E6%AC%BE" title="《青禾区议事规则》第二条第二款" class="citation">《青禾区议事规则》第二条第二款</a>');
-    expect(code).toContain('和《别的规则》第一条。');
   });
 
   it('finds references in plain text with a place', () => {
