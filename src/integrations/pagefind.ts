@@ -60,6 +60,8 @@ interface ShardInput {
 /** The document pages (those with `data-pagefind-body`) of each shard; a page's shard depends on its URL only. */
 async function shardFiles(siteDir: string, outputPath: string): Promise<string[][]> {
   const documents: string[] = [];
+  // Each page is read here and again when its shard is indexed: holding every
+  // page's text from this pass would put the whole archive in memory at once.
   for (const file of htmlFiles(siteDir, outputPath)) {
     if ((await readFile(file, 'utf8')).includes('data-pagefind-body')) documents.push(file);
   }

@@ -20,6 +20,7 @@ import { extractCitations } from '../lib/citations/extract.ts';
 import { findMentions, scopeLabel, type MentionContext } from '../lib/entities/mentions.ts';
 import type { CrossLinkIndex } from '../lib/graph/link-index.ts';
 import { ENTITY_LABELS } from '../lib/graph/urls.ts';
+import { spliceSpans, type TextSpan } from './text-spans.ts';
 
 /** Options for {@link remarkCrossLinks}. */
 export interface CrossLinksOptions {
@@ -63,7 +64,7 @@ export function remarkCrossLinks(options: CrossLinksOptions = {}) {
 
     const rewrite = (node: Text, inHeading: boolean): PhrasingContent[] | undefined => {
       const value = node.value;
-      const spans: Array<{ start: number; end: number; node: PhrasingContent }> = [];
+      const spans: TextSpan[] = [];
       for (const c of extractCitations(value, links.region)) {
         const target = citationTarget(c.linked);
         if (!target?.href) continue;
@@ -80,17 +81,7 @@ export function remarkCrossLinks(options: CrossLinksOptions = {}) {
           spans.push({ start: m.start, end: m.end, node: link(entity.href, title, value.slice(m.start, m.end), ['entity', `entity-${entity.kind}`]) });
         }
       }
-      if (spans.length === 0) return undefined;
-      spans.sort((a, b) => a.start - b.start);
-      const out: PhrasingContent[] = [];
-      let at = 0;
-      for (const span of spans) {
-        if (span.start > at) out.push({ type: 'text', value: value.slice(at, span.start) });
-        out.push(span.node);
-        at = span.end;
-      }
-      if (at < value.length) out.push({ type: 'text', value: value.slice(at) });
-      return out;
+      return spliceSpans(value, spans);
     };
 
     const walk = (block: RootContent) => {

@@ -15,6 +15,7 @@ import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { findReferences, parsePinpoint, type Pinpoint, type TextPlace } from '../lib/rules/references.ts';
+import { spliceSpans, type TextSpan } from './text-spans.ts';
 
 function link(url: string, title: string, value: string, className: string): Link {
   return { type: 'link', url, title, children: [{ type: 'text', value }], data: { hProperties: { className: [className] } } };
@@ -51,7 +52,7 @@ export function remarkRuleReferences() {
         });
       const linkText = (node: Text, where: TextPlace, at: number | undefined): PhrasingContent[] => {
         const value = node.value;
-        const spans: Array<{ start: number; end: number; node: PhrasingContent }> = [];
+        const spans: TextSpan[] = [];
         for (const ref of findReferences(value, where, structure)) {
           const label = structure.articles[where.article ?? -1]?.label ?? '正文';
           const pin = ref.id ? parsePinpoint(ref.label ?? '') : undefined;
@@ -61,17 +62,7 @@ export function remarkRuleReferences() {
           if (ref.id && ref.label) spans.push({ start: ref.start, end: ref.end, node: link(`#${ref.id}`, ref.label, ref.text, 'ref') });
           else if (ref.problem) report(`${ref.text}: ${ref.problem.message}`, ref.problem.ruleId, at, label);
         }
-        if (spans.length === 0) return [node];
-        spans.sort((a, b) => a.start - b.start);
-        const out: PhrasingContent[] = [];
-        let at0 = 0;
-        for (const span of spans) {
-          if (span.start > at0) out.push({ type: 'text', value: value.slice(at0, span.start) });
-          out.push(span.node);
-          at0 = span.end;
-        }
-        if (at0 < value.length) out.push({ type: 'text', value: value.slice(at0) });
-        return out;
+        return spliceSpans(value, spans) ?? [node];
       };
       paragraph.children = rewrite(paragraph.children);
       return SKIP;

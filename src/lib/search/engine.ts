@@ -10,6 +10,7 @@
  */
 import { parseQuery, patternStarts, type Phrase } from './query.ts';
 import { decodeTokens, isBigram, TITLE_SLOT } from './tokens.ts';
+import { escapeHtml } from './index-html.ts';
 
 /** Filter counts as Pagefind reports them: facet → value → count. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -81,10 +82,6 @@ export interface ShownHit {
   anchor?: string;
   /** How to name that anchor to a reader: 第九条, or a heading's words. */
   anchorLabel?: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Creates the search function for a loaded Pagefind and a normaliser. */

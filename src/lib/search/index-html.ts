@@ -7,7 +7,8 @@
 import type { SearchablePage } from './page-text.ts';
 import { FILLER, TITLE_SLOT, tokenize } from './tokens.ts';
 
-function escapeHtml(text: string): string {
+/** Escapes text for HTML content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
