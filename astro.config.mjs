@@ -13,8 +13,10 @@ const env = process.env;
 
 // The citation and entity graph, computed once per build from the content
 // folder: the Markdown plugin links with it, pages read it (see
-// src/data/content-graph.ts for why here). Its digest is part of the plugin's
-// options, so Astro re-renders cached documents when the graph changes.
+// src/data/content-graph.ts for why here). Each document's links have a
+// digest that joins the document's own in Astro's content cache, so a rebuild
+// re-renders the documents whose text or links changed and no others
+// (src/lib/graph/link-index.ts).
 const contentGraph = loadContentGraph(env.WENYUAN_CONTENT_DIR ?? './content');
 
 export default defineConfig({
@@ -26,7 +28,7 @@ export default defineConfig({
     processor: unified(unifiedOptionsWith({ index: contentGraph.index })),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), crossLinks(contentGraph.graph), pagefindIndex()],
+  integrations: [mdx(), crossLinks(contentGraph.graph, contentGraph.index), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts and styles as files, never inline, so pages run under a strict

@@ -4,8 +4,9 @@
  * file can move between folders without breaking its URL.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import linkDigests from 'virtual:wenyuan/link-digests';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { documentSchema } from './schemas/document.ts';
 import { createIdRegistry } from './lib/document-id.ts';
@@ -13,6 +14,8 @@ import { checkFrontMatter, formatDiagnostics } from './lib/front-matter-check.ts
 
 const CONTENT_DIR = process.env.WENYUAN_CONTENT_DIR ?? './content';
 const registry = createIdRegistry(CONTENT_DIR);
+/** When set, the id of every document this build (re-)renders is appended to this file. */
+const RENDER_LOG = process.env.WENYUAN_RENDER_LOG;
 
 /**
  * Checks front matter before Astro does, so every problem is reported with
@@ -28,8 +31,46 @@ function assertValidFrontMatter(entry: string, base: URL, data: Record<string, u
   }
 }
 
+/**
+ * Astro's glob loader, with each document's link digest (what the cross-link
+ * plugin reads for it, src/lib/graph/link-index.ts) joined to the digest of
+ * its file. Astro re-renders a cached document when its digest changes, so a
+ * rebuild re-renders a document when its text or its links changed, and
+ * keeps every other rendering. The store is wrapped, not the files: entries
+ * are stored with `fileDigest:linkDigest`, and read back as the file digest
+ * only while their link digest is current.
+ */
+function globWithLinkDigests(options: Parameters<typeof glob>[0]): Loader {
+  const inner = glob(options);
+  return {
+    name: 'wenyuan-documents',
+    load: (context: LoaderContext) => {
+      const { store } = context;
+      const linkDigest = (id: string) => linkDigests[id] ?? '';
+      return inner.load({
+        ...context,
+        store: {
+          ...store,
+          get: <TData extends Record<string, unknown>>(id: string) => {
+            const entry = store.get<TData>(id);
+            if (!entry?.digest) return entry;
+            const at = String(entry.digest).lastIndexOf(':');
+            const current = at >= 0 && String(entry.digest).slice(at + 1) === linkDigest(id);
+            return { ...entry, digest: current ? String(entry.digest).slice(0, at) : 'links-changed' };
+          },
+          set: (entry) => {
+            // The glob loader stores only what it (re-)rendered; benchmarks and tests list those.
+            if (RENDER_LOG) appendFileSync(RENDER_LOG, `${entry.id}\n`);
+            return store.set(entry.digest ? { ...entry, digest: `${entry.digest}:${linkDigest(entry.id)}` } : entry);
+          },
+        },
+      });
+    },
+  };
+}
+
 const documents = defineCollection({
-  loader: glob({
+  loader: globWithLinkDigests({
     pattern: '**/*.{md,mdx}',
     base: CONTENT_DIR,
     generateId: ({ entry, base, data }) => {

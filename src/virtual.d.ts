@@ -3,3 +3,8 @@ declare module 'virtual:wenyuan/graph' {
   const graph: import('./lib/graph/types.ts').GraphData;
   export default graph;
 }
+declare module 'virtual:wenyuan/link-digests' {
+  /** Each document's link digest, by id (src/lib/graph/link-index.ts). */
+  const digests: Record<string, string>;
+  export default digests;
+}

@@ -1,16 +1,22 @@
 /**
- * Hands the graph computed in astro.config.mjs to the pages as the virtual
- * module `virtual:wenyuan/graph` (see src/data/graph.ts). The graph is
- * computed once per build; pages read it, never recompute it.
+ * Hands the graph computed in astro.config.mjs to the build:
+ * - `virtual:wenyuan/graph`, the whole graph, for pages (see src/data/graph.ts);
+ * - `virtual:wenyuan/link-digests`, each document's link digest, for the
+ *   content loader (src/content.config.ts), so Astro's content cache
+ *   re-renders a document exactly when its text or its links change.
+ * The graph is computed once per build; pages read it, never recompute it.
  */
 import type { AstroIntegration } from 'astro';
 import type { GraphData } from '../lib/graph/types.ts';
+import type { CrossLinkIndex } from '../lib/graph/link-index.ts';
 
-const MODULE_ID = 'virtual:wenyuan/graph';
-const RESOLVED_ID = `\0${MODULE_ID}`;
-
-/** The integration serving `virtual:wenyuan/graph`. */
-export function crossLinks(graph: GraphData): AstroIntegration {
+/** The integration serving `virtual:wenyuan/graph` and `virtual:wenyuan/link-digests`. */
+export function crossLinks(graph: GraphData, index: CrossLinkIndex): AstroIntegration {
+  // JSON.parse of a string literal is faster to load than the same data as an object literal.
+  const modules = new Map<string, () => string>([
+    ['virtual:wenyuan/graph', () => `export default JSON.parse(${JSON.stringify(JSON.stringify(graph))});`],
+    ['virtual:wenyuan/link-digests', () => `export default JSON.parse(${JSON.stringify(JSON.stringify(index.digests()))});`],
+  ]);
   return {
     name: 'wenyuan-cross-links',
     hooks: {
@@ -20,9 +26,8 @@ export function crossLinks(graph: GraphData): AstroIntegration {
             plugins: [
               {
                 name: 'wenyuan-graph',
-                resolveId: (id: string) => (id === MODULE_ID ? RESOLVED_ID : undefined),
-                // JSON.parse of a string literal is faster to load than the same data as an object literal.
-                load: (id: string) => (id === RESOLVED_ID ? `export default JSON.parse(${JSON.stringify(JSON.stringify(graph))});` : undefined),
+                resolveId: (id: string) => (modules.has(id) ? `\0${id}` : undefined),
+                load: (id: string) => (id.startsWith('\0') ? modules.get(id.slice(1))?.() : undefined),
               },
             ],
           },

@@ -9,8 +9,10 @@
  *   in each section (a section starts at a level-1 or level-2 heading).
  *
  * The plugin finds titles and names with the same functions the graph used
- * and takes the targets from the graph, in order, so rendering is a pure
- * function of the text and the graph. Without an index it does nothing.
+ * and takes the targets from the document's own links in the graph, in
+ * order, so rendering is a pure function of the text and those links (which
+ * is what lets a rebuild re-render only documents whose text or links
+ * changed). Without an index it does nothing.
  */
 import type { Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type {} from 'mdast-util-to-hast';
@@ -74,7 +76,7 @@ export function remarkCrossLinks(options: CrossLinksOptions = {}) {
       if (options.entities ?? true) {
         for (const m of findMentions(value, context)) {
           if (inHeading || seen.has(m.key)) continue;
-          const entity = index.entity(m.key);
+          const entity = links.entities[m.key];
           if (!entity || spans.some((s) => s.start < m.end && m.start < s.end)) continue;
           seen.add(m.key);
           const title = `${ENTITY_LABELS[entity.kind]}：${entity.label}（${scopeLabel(m.scope)}）`;

@@ -29,7 +29,7 @@ import type {
   RoleRecord,
   SourceDocument,
 } from './types.ts';
-import { createSlugRegistry, documentHref, missingHref } from './urls.ts';
+import { createSlugRegistry, documentHref, entityHref, missingHref } from './urls.ts';
 
 /** Options of {@link buildGraph}, with defaults. */
 export interface BuildGraphOptions {
@@ -323,6 +323,7 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       ...(context.ownMeeting ? { ownMeeting: context.ownMeeting } : {}),
       ...(doc.region ? { region: doc.region } : {}),
       ...(doc.type === 'rule' ? { roles: false as const } : {}),
+      entities: {},
     };
   }
 
@@ -346,7 +347,14 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       };
     });
 
-  // What the Markdown plugin links in each document, in order.
+  // What the Markdown plugin links in each document: the entities it mentions, and its citations in order.
+  const entityByKey = new Map(entities.map((e) => [e.key, e]));
+  for (const doc of docs) {
+    for (const key of mentions[doc.id]!) {
+      const e = entityByKey.get(key)!;
+      links[doc.id]!.entities[key] = { href: entityHref(e.kind, e.slug), label: e.name, kind: e.kind };
+    }
+  }
   const missingTitle = new Map(missing.map((m) => [m.slug, m.title]));
   for (const record of citations) {
     const pointer = pointers.get(record);

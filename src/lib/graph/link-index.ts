@@ -1,29 +1,27 @@
 /**
  * The part of the graph the Markdown plugin reads while rendering: per
  * document, its citations in order with their targets, the people it knows
- * by name, and which entities have pages. The data sits in private fields so
- * that serialising the index (Astro hashes its configuration, plugin options
- * included, to decide whether cached renders are still valid) yields only
- * its `digest`: a change anywhere in the graph re-renders every document,
- * and an unchanged graph keeps the cache.
+ * by name and the entities it mentions with their pages. A document's
+ * rendering depends on its text and its own entry here, nothing else.
+ *
+ * That is what makes rebuilds incremental. Astro keeps rendered documents in
+ * its content cache and re-renders one when its digest changes; it also
+ * clears the whole cache when the configuration (plugin options included)
+ * serialises differently. So the index serialises as a constant, and
+ * src/content.config.ts adds each document's {@link CrossLinkIndex.digestOf}
+ * to that document's digest: a document is re-rendered when its text or its
+ * links change, and only then.
  */
+import { createHash } from 'node:crypto';
 import type { DocumentLinks, GraphData } from './types.ts';
-import { entityHref } from './urls.ts';
-import type { EntityKind } from '../entities/mentions.ts';
 
 /** Lookup of links for the remark plugin, built from a {@link GraphData}. */
 export class CrossLinkIndex {
-  /** Digest of the graph the index was built from. */
-  readonly digest: string;
   readonly #links: Record<string, DocumentLinks>;
-  readonly #entities: Map<string, { href: string; label: string; kind: EntityKind }>;
+  readonly #digests = new Map<string, string>();
 
-  constructor(graph: Pick<GraphData, 'digest' | 'links' | 'entities'>) {
-    this.digest = graph.digest;
+  constructor(graph: Pick<GraphData, 'links'>) {
     this.#links = graph.links;
-    this.#entities = new Map(
-      graph.entities.map((e) => [e.key, { href: entityHref(e.kind, e.slug), label: e.name, kind: e.kind }]),
-    );
   }
 
   /** What to link in document `id`; undefined for a document the graph does not know. */
@@ -31,13 +29,24 @@ export class CrossLinkIndex {
     return Object.hasOwn(this.#links, id) ? this.#links[id] : undefined;
   }
 
-  /** The page of an entity, if it has one. */
-  entity(key: string): { href: string; label: string; kind: EntityKind } | undefined {
-    return this.#entities.get(key);
+  /** Digest of everything the plugin reads for document `id` ('' when the graph does not know it). */
+  digestOf(id: string): string {
+    let digest = this.#digests.get(id);
+    if (digest === undefined) {
+      const links = this.forDocument(id);
+      digest = links ? createHash('sha256').update(JSON.stringify(links)).digest('hex').slice(0, 16) : '';
+      this.#digests.set(id, digest);
+    }
+    return digest;
   }
 
-  /** Serialises as its digest only (see the module comment). */
-  toJSON(): { digest: string } {
-    return { digest: this.digest };
+  /** Every document's digest, by id. */
+  digests(): Record<string, string> {
+    return Object.fromEntries(Object.keys(this.#links).map((id) => [id, this.digestOf(id)]));
+  }
+
+  /** Serialises as a constant (see the module comment): per-document digests do the invalidating. */
+  toJSON(): { links: 'per-document digest' } {
+    return { links: 'per-document digest' };
   }
 }

@@ -132,6 +132,12 @@ export interface DocumentLinks {
   region?: string;
   /** False for rules: they name roles (市长应当…), never people. */
   roles?: false;
+  /**
+   * The entities the document mentions (its `mentions`), with their pages:
+   * the plugin links only these, so a document's rendering depends on its own
+   * links and nothing else in the graph (see src/lib/graph/link-index.ts).
+   */
+  entities: Record<string, { href: string; label: string; kind: EntityKind }>;
 }
 
 /** The whole graph. */
