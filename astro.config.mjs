@@ -17,11 +17,12 @@ const env = process.env;
 // digest that joins the document's own in Astro's content cache, so a rebuild
 // re-renders the documents whose text or links changed and no others
 // (src/lib/graph/link-index.ts).
-const contentGraph = loadContentGraph(env.WENYUAN_CONTENT_DIR ?? './content');
+const cacheDir = env.WENYUAN_CACHE_DIR ?? './node_modules/.astro';
+const contentGraph = loadContentGraph(env.WENYUAN_CONTENT_DIR ?? './content', { cacheDir });
 
 export default defineConfig({
   outDir: env.WENYUAN_OUT_DIR ?? './dist',
-  cacheDir: env.WENYUAN_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   site: env.WENYUAN_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   markdown: {

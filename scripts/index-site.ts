@@ -1,8 +1,11 @@
 /**
  * `node scripts/index-site.ts [dist]`: (re)builds the Pagefind index of an
- * already built site, the same way the build's last step does.
+ * already built site, the same way the build's last step does, reusing the
+ * unchanged shards cached by earlier builds (WENYUAN_CACHE_DIR, default
+ * node_modules/.astro).
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildSearchIndex } from '../src/integrations/pagefind.ts';
 
 const siteDir = process.argv[2] ?? 'dist';
@@ -10,5 +13,6 @@ if (!existsSync(`${siteDir}/index.html`)) {
   console.error(`${siteDir}/index.html is missing: build the site first.`);
   process.exit(1);
 }
-const summary = await buildSearchIndex(siteDir);
-console.log(`indexed ${summary.pages} documents in ${summary.shards} shard(s) in ${summary.seconds.toFixed(1)} s`);
+const cacheDir = path.join(process.env.WENYUAN_CACHE_DIR ?? 'node_modules/.astro', 'wenyuan-search');
+const summary = await buildSearchIndex(siteDir, cacheDir);
+console.log(`indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged, in ${summary.seconds.toFixed(1)} s`);

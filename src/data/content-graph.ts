@@ -15,8 +15,10 @@
  * A file whose front matter is invalid is left out here; the build and the
  * check report it with file and line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { validateFrontMatter } from '../schemas/document.ts';
 import { buildGraph, type BuildGraphOptions } from '../lib/graph/build.ts';
@@ -79,8 +81,55 @@ export function readSourceDocuments(contentDir: string): SourceDocument[] {
   return documents;
 }
 
-/** Reads a content folder and builds its graph. */
-export function loadContentGraph(contentDir: string, options: BuildGraphOptions = {}): ContentGraph {
-  const graph = buildGraph(readSourceDocuments(contentDir), options);
-  return { graph, index: new CrossLinkIndex(graph) };
+/** Options of {@link loadContentGraph}. */
+export interface LoadGraphOptions extends BuildGraphOptions {
+  /**
+   * Folder for a cached copy of the graph, reused while the content files,
+   * these options and the code that computes the graph are unchanged.
+   */
+  cacheDir?: string;
+}
+
+/** Digest of the code the graph depends on: src/lib, src/schemas and this file. */
+function codeDigest(): string {
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  const files = [...sourceFilesOf(path.join(src, 'lib')), ...sourceFilesOf(path.join(src, 'schemas')), fileURLToPath(import.meta.url)];
+  for (const file of files) hash.update(path.relative(src, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+function sourceFilesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * Reads a content folder and builds its graph, or reads the cached graph of
+ * the very same files (same paths and bytes, same options, same code).
+ */
+export function loadContentGraph(contentDir: string, options: LoadGraphOptions = {}): ContentGraph & { cached: boolean } {
+  const { cacheDir, ...buildOptions } = options;
+  let cacheFile: string | undefined;
+  if (cacheDir) {
+    const key = createHash('sha256').update(codeDigest()).update(JSON.stringify(buildOptions));
+    for (const file of markdownFiles(contentDir)) key.update(path.relative(contentDir, file)).update('\0').update(readFileSync(file)).update('\0');
+    const folder = path.join(cacheDir, 'wenyuan-graph');
+    cacheFile = path.join(folder, `${key.digest('hex').slice(0, 32)}.json`);
+    try {
+      const graph = JSON.parse(readFileSync(cacheFile, 'utf8')) as GraphData;
+      return { graph, index: new CrossLinkIndex(graph), cached: true };
+    } catch {
+      // Not cached yet (or unreadable): compute it below. Only the newest graph is kept.
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  const graph = buildGraph(readSourceDocuments(contentDir), buildOptions);
+  if (cacheFile) {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(graph));
+  }
+  return { graph, index: new CrossLinkIndex(graph), cached: false };
 }
