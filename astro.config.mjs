@@ -29,7 +29,7 @@ export default defineConfig({
     processor: unified(unifiedOptionsWith({ index: contentGraph.index })),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), crossLinks(contentGraph.graph, contentGraph.index), pagefindIndex()],
+  integrations: [mdx(), crossLinks(contentGraph.graph, contentGraph.index, contentGraph.file), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts and styles as files, never inline, so pages run under a strict

@@ -6,6 +6,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import linkDigests from 'virtual:wenyuan/link-digests';
+import { hasRendered, writeRendered } from './data/rendered-documents.ts';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { documentSchema } from './schemas/document.ts';
@@ -32,15 +33,21 @@ function assertValidFrontMatter(entry: string, base: URL, data: Record<string, u
 }
 
 /**
- * Astro's glob loader, with each document's link digest (what the cross-link
- * plugin reads for it, src/lib/graph/link-index.ts) joined to the digest of
- * its file. Astro re-renders a cached document when its digest changes, so a
- * rebuild re-renders a document when its text or its links changed, and
- * keeps every other rendering. The store is wrapped, not the files: entries
- * are stored with `fileDigest:linkDigest`, and read back as the file digest
- * only while their link digest is current.
+ * Astro's glob loader with two changes, both made by wrapping its store:
+ *
+ * - Each document's link digest (what the cross-link plugin reads for it,
+ *   src/lib/graph/link-index.ts) is joined to the digest of its file. Astro
+ *   re-renders a cached document when its digest changes, so a rebuild
+ *   re-renders a document when its text or its links changed, and keeps
+ *   every other rendering. Entries are stored with `fileDigest:linkDigest`
+ *   and read back as the file digest only while their link digest is current.
+ * - The rendered HTML goes to a file per document in the build cache, not
+ *   into the content store (src/data/rendered-documents.ts says why); an
+ *   entry whose file is missing counts as changed.
+ *
+ * MDX documents are rendered by Astro when their page is built, as before.
  */
-function globWithLinkDigests(options: Parameters<typeof glob>[0]): Loader {
+function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
   const inner = glob(options);
   return {
     name: 'wenyuan-documents',
@@ -54,14 +61,22 @@ function globWithLinkDigests(options: Parameters<typeof glob>[0]): Loader {
           get: <TData extends Record<string, unknown>>(id: string) => {
             const entry = store.get<TData>(id);
             if (!entry?.digest) return entry;
-            const at = String(entry.digest).lastIndexOf(':');
-            const current = at >= 0 && String(entry.digest).slice(at + 1) === linkDigest(id);
-            return { ...entry, digest: current ? String(entry.digest).slice(0, at) : 'links-changed' };
+            const digest = String(entry.digest);
+            const at = digest.lastIndexOf(':');
+            const current = at >= 0 && digest.slice(at + 1) === linkDigest(id) && (entry.deferredRender || hasRendered(id, digest));
+            return { ...entry, digest: current ? digest.slice(0, at) : 'changed' };
           },
           set: (entry) => {
             // The glob loader stores only what it (re-)rendered; benchmarks and tests list those.
             if (RENDER_LOG) appendFileSync(RENDER_LOG, `${entry.id}\n`);
-            return store.set(entry.digest ? { ...entry, digest: `${entry.digest}:${linkDigest(entry.id)}` } : entry);
+            if (!entry.digest) return store.set(entry);
+            const digest = `${entry.digest}:${linkDigest(entry.id)}`;
+            if (!entry.rendered) return store.set({ ...entry, digest });
+            const { html, metadata } = entry.rendered;
+            const rendered = { html, headings: metadata?.headings ?? [], frontmatter: metadata?.frontmatter ?? {} };
+            const previous = store.get(entry.id)?.digest;
+            writeRendered(entry.id, digest, rendered, previous === undefined ? undefined : String(previous));
+            return store.set({ ...entry, rendered: undefined, digest });
           },
         },
       });
@@ -70,9 +85,11 @@ function globWithLinkDigests(options: Parameters<typeof glob>[0]): Loader {
 }
 
 const documents = defineCollection({
-  loader: globWithLinkDigests({
+  loader: archiveLoader({
     pattern: '**/*.{md,mdx}',
     base: CONTENT_DIR,
+    // Pages never read the Markdown source: keeping it would double the store.
+    retainBody: false,
     generateId: ({ entry, base, data }) => {
       assertValidFrontMatter(entry, base, data);
       return registry.claim(entry, data.id);

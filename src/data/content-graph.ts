@@ -110,7 +110,7 @@ function sourceFilesOf(dir: string): string[] {
  * Reads a content folder and builds its graph, or reads the cached graph of
  * the very same files (same paths and bytes, same options, same code).
  */
-export function loadContentGraph(contentDir: string, options: LoadGraphOptions = {}): ContentGraph & { cached: boolean } {
+export function loadContentGraph(contentDir: string, options: LoadGraphOptions = {}): ContentGraph & { cached: boolean; file?: string } {
   const { cacheDir, ...buildOptions } = options;
   let cacheFile: string | undefined;
   if (cacheDir) {
@@ -120,7 +120,7 @@ export function loadContentGraph(contentDir: string, options: LoadGraphOptions =
     cacheFile = path.join(folder, `${key.digest('hex').slice(0, 32)}.json`);
     try {
       const graph = JSON.parse(readFileSync(cacheFile, 'utf8')) as GraphData;
-      return { graph, index: new CrossLinkIndex(graph), cached: true };
+      return { graph, index: new CrossLinkIndex(graph), cached: true, file: cacheFile };
     } catch {
       // Not cached yet (or unreadable): compute it below. Only the newest graph is kept.
       rmSync(folder, { recursive: true, force: true });
@@ -131,5 +131,5 @@ export function loadContentGraph(contentDir: string, options: LoadGraphOptions =
     mkdirSync(path.dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(graph));
   }
-  return { graph, index: new CrossLinkIndex(graph), cached: false };
+  return { graph, index: new CrossLinkIndex(graph), cached: false, ...(cacheFile ? { file: cacheFile } : {}) };
 }

@@ -2,7 +2,9 @@
  * The one query of the documents collection. Every page takes its lists from
  * here, so the collection is read and sorted once per build.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { MarkdownHeading } from 'astro';
+import { readRendered } from './rendered-documents.ts';
 import { compareDatesDescending, yearOf } from '../lib/partial-date.ts';
 import { DOCUMENT_TYPES, TYPES_WITH_STATUS, type DocumentType } from '../lib/vocabulary.ts';
 import { facetSegment, UNKNOWN_VALUE, type Facet } from '../lib/facets.ts';
@@ -64,4 +66,24 @@ export function facetLabel(facet: Facet, value: string): string {
 export function browseUrl(facet: Facet, value: string, page = 1): string {
   const base = `/browse/${facet}/${encodeURIComponent(facetSegment(value))}/`;
   return page > 1 ? `${base}${page}/` : base;
+}
+
+/** A document's rendered body: HTML for Markdown, a component for MDX. */
+export interface DocumentBody {
+  /** The HTML of a Markdown document (from the build cache, src/data/rendered-documents.ts). */
+  html?: string;
+  /** The component of an MDX document, rendered by Astro. */
+  Content?: Awaited<ReturnType<typeof render>>['Content'];
+  headings: MarkdownHeading[];
+  /** Front matter as the remark plugins left it. */
+  frontmatter: Record<string, unknown>;
+}
+
+/** The rendered body of a document. */
+export async function documentBody(entry: DocumentEntry): Promise<DocumentBody> {
+  if (entry.filePath?.endsWith('.mdx') || entry.digest === undefined) {
+    const { Content, headings, remarkPluginFrontmatter } = await render(entry);
+    return { Content, headings, frontmatter: remarkPluginFrontmatter };
+  }
+  return readRendered(entry.id, String(entry.digest));
 }

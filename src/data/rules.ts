@@ -1,10 +1,9 @@
 /**
  * Rules as pages need them, computed once per build: each rule's structure
- * (from the Markdown plugins, via `remarkPluginFrontmatter`), the versions of
+ * (from the Markdown plugins, via the rendered front matter), the versions of
  * each work, comparisons between versions and the history of an article.
  */
-import { render } from 'astro:content';
-import { allDocuments, type DocumentEntry } from './documents.ts';
+import { allDocuments, documentBody, type DocumentEntry } from './documents.ts';
 import { RULE_STRUCTURE_KEY } from '../markdown/remark-rule-structure.ts';
 import type { RuleStructure } from '../lib/rules/structure.ts';
 import { compareArticles, diffArticles, type ArticleChange } from '../lib/rules/diff.ts';
@@ -20,7 +19,7 @@ export function ruleStructure(entry: DocumentEntry): Promise<RuleStructure | und
   if (!cached) {
     cached = entry.data.type !== 'rule'
       ? Promise.resolve(undefined)
-      : render(entry).then(({ remarkPluginFrontmatter }) => remarkPluginFrontmatter[RULE_STRUCTURE_KEY] as RuleStructure | undefined);
+      : documentBody(entry).then(({ frontmatter }) => frontmatter[RULE_STRUCTURE_KEY] as RuleStructure | undefined);
     structures.set(entry.id, cached);
   }
   return cached;

@@ -1,0 +1,60 @@
+/**
+ * Rendered documents, kept out of Astro's content store.
+ *
+ * Astro keeps each entry's rendered HTML in its content store and bundles the
+ * whole store into the build as one module: at 10,000 documents that module
+ * is several hundred megabytes that are serialised, bundled and loaded whole,
+ * and at 30,000 it no longer fits in a JavaScript string (`Invalid string
+ * length`; see issue 7's measurements). So the content loader
+ * (src/content.config.ts) renders each document as before — same unified
+ * processor, same plugins — but writes the result here, one file per
+ * document in the build cache, and stores only the front matter. A page
+ * reads its document's file when it renders. Files are named by id and
+ * digest, so a file is current exactly when the store's digest says so.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { MarkdownHeading } from 'astro';
+
+/** What a page needs of a rendered document. */
+export interface RenderedDocument {
+  html: string;
+  headings: MarkdownHeading[];
+  /** Front matter as the remark plugins left it (the rule structure is there). */
+  frontmatter: Record<string, unknown>;
+}
+
+/** The build cache folder: the same one astro.config.mjs gives Astro. */
+export function buildCacheDir(): string {
+  return process.env.WENYUAN_CACHE_DIR ?? './node_modules/.astro';
+}
+
+function folder(cacheDir: string): string {
+  return path.join(cacheDir, 'wenyuan-rendered');
+}
+
+function fileOf(cacheDir: string, id: string, digest: string): string {
+  return path.join(folder(cacheDir), `${encodeURIComponent(id)}.${digest}.json`);
+}
+
+/** Whether the rendering of `id` at `digest` is on disk. */
+export function hasRendered(id: string, digest: string, cacheDir = buildCacheDir()): boolean {
+  return existsSync(fileOf(cacheDir, id, digest));
+}
+
+/** Stores the rendering of `id` at `digest`, removing the one at `previousDigest`. */
+export function writeRendered(id: string, digest: string, rendered: RenderedDocument, previousDigest?: string, cacheDir = buildCacheDir()): void {
+  mkdirSync(folder(cacheDir), { recursive: true });
+  if (previousDigest && previousDigest !== digest) rmSync(fileOf(cacheDir, id, previousDigest), { force: true });
+  writeFileSync(fileOf(cacheDir, id, digest), JSON.stringify(rendered));
+}
+
+/** The rendering of `id` at `digest`; throws, naming the file, when it is missing. */
+export function readRendered(id: string, digest: string, cacheDir = buildCacheDir()): RenderedDocument {
+  const file = fileOf(cacheDir, id, digest);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as RenderedDocument;
+  } catch (error) {
+    throw new Error(`The rendering of document "${id}" is missing from the build cache (${file}); build again. ${(error as Error).message}`);
+  }
+}
