@@ -15,4 +15,8 @@ if (!existsSync(`${siteDir}/index.html`)) {
 }
 const cacheDir = path.join(process.env.WENYUAN_CACHE_DIR ?? 'node_modules/.astro', 'wenyuan-search');
 const summary = await buildSearchIndex(siteDir, cacheDir);
-console.log(`indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged, in ${summary.seconds.toFixed(1)} s`);
+const { read, add, write } = summary.phases;
+console.log(
+  `indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged, in ${summary.seconds.toFixed(1)} s ` +
+    `(reading and tokenising ${read.toFixed(1)} s, adding to Pagefind ${add.toFixed(1)} s, Pagefind writing ${write.toFixed(1)} s)`,
+);

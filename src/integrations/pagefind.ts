@@ -89,8 +89,9 @@ async function shardInput(shard: number, files: readonly string[], siteDir: stri
   return { shard, pages, digest: digest.digest('hex') };
 }
 
-/** Indexes one shard with a fresh Pagefind process, so its memory is returned before the next. */
-async function indexShard(input: ShardInput, outputPath: string): Promise<void> {
+/** Indexes one shard with a fresh Pagefind process, so its memory is returned before the next; returns seconds adding pages and writing. */
+async function indexShard(input: ShardInput, outputPath: string): Promise<{ add: number; write: number }> {
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -102,8 +103,10 @@ async function indexShard(input: ShardInput, outputPath: string): Promise<void> 
         }),
       );
     }
+    const added = performance.now();
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
+    return { add: (added - started) / 1000, write: (performance.now() - added) / 1000 };
   } finally {
     await pagefind.close();
   }
@@ -116,6 +119,8 @@ export interface IndexSummary {
   /** Shards taken unchanged from the cache. */
   reused: number;
   seconds: number;
+  /** Seconds spent reading and tokenising pages, adding them to Pagefind, and Pagefind writing its files, over all shards. */
+  phases: { read: number; add: number; write: number };
 }
 
 /**
@@ -133,8 +138,19 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   const shards = await shardFiles(siteDir, primary);
   let reused = 0;
   let pages = 0;
-  for (const [shard, files] of shards.entries()) {
-    const input = await shardInput(shard, files, siteDir, normalize);
+  const phases = { read: 0, add: 0, write: 0 };
+  // The next shard is read and tokenised here while Pagefind (its own process)
+  // indexes the current one: two shards' text in memory, two cores busy.
+  const read = async (shard: number) => {
+    const reading = performance.now();
+    const input = await shardInput(shard, shards[shard]!, siteDir, normalize);
+    phases.read += (performance.now() - reading) / 1000;
+    return input;
+  };
+  let next = shards.length > 0 ? read(0) : undefined;
+  for (const shard of shards.keys()) {
+    const input = await next!;
+    next = shard + 1 < shards.length ? read(shard + 1) : undefined;
     pages += input.pages.length;
     const outputPath = path.join(siteDir, shardPath(shard));
     const cached = cacheDir && path.join(cacheDir, `shard-${shard}-${input.digest.slice(0, 16)}`);
@@ -143,7 +159,9 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
       reused++;
       continue;
     }
-    await indexShard(input, outputPath);
+    const { add, write } = await indexShard(input, outputPath);
+    phases.add += add;
+    phases.write += write;
     if (cached) {
       await mkdir(path.dirname(cached), { recursive: true });
       for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${shard}-`))) {
@@ -155,7 +173,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   const settings: SearchSettings = { version: 1, t2s: pairs, shards: shards.slice(1).map((_, i) => shardPath(i + 1)) };
   await mkdir(primary, { recursive: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
-  return { pages, shards: shards.length, reused, seconds: (performance.now() - started) / 1000 };
+  return { pages, shards: shards.length, reused, seconds: (performance.now() - started) / 1000, phases };
 }
 
 /**
