@@ -5,7 +5,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import linkDigests from 'virtual:wenyuan/link-digests';
+import linkDigests, { graphFile } from 'virtual:wenyuan/link-digests';
+import { createRenderPool, type RenderFunction, type RenderPool } from './data/render-pool.ts';
 import { hasRendered, writeRendered } from './data/rendered-documents.ts';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,11 +52,14 @@ function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
   const inner = glob(options);
   return {
     name: 'wenyuan-documents',
-    load: (context: LoaderContext) => {
+    load: async (context: LoaderContext) => {
       const { store } = context;
       const linkDigest = (id: string) => linkDigests[id] ?? '';
-      return inner.load({
+      const pool = lazyRenderPool(context);
+      try {
+        await inner.load({
         ...context,
+        ...(pool.entryTypes ? { entryTypes: pool.entryTypes } : {}),
         store: {
           ...store,
           get: <TData extends Record<string, unknown>>(id: string) => {
@@ -79,9 +83,53 @@ function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
             return store.set({ ...entry, rendered: undefined, digest });
           },
         },
-      });
+        });
+      } finally {
+        await pool.close();
+      }
     },
   };
+}
+
+/**
+ * Astro passes its loaders the content entry types (how to read and render
+ * each file extension) in a context field its public types leave out; the
+ * glob loader reads it there (astro 7.3.5, pinned in package.json).
+ */
+type EntryTypes = Map<string, { getRenderFunction?: (config: LoaderContext['config']) => Promise<RenderFunction> }>;
+
+/**
+ * The content entry types with Markdown rendered by a pool of worker threads
+ * (src/data/render-pool.ts), started at the first document that needs
+ * rendering, so a rebuild that re-renders nothing starts no workers. Without
+ * the graph's cache file, without the entry types in the context, or if the
+ * renderer options cannot be sent to a worker, Markdown is rendered in the
+ * main thread as Astro does by default.
+ */
+function lazyRenderPool(context: LoaderContext): { entryTypes?: EntryTypes; close(): Promise<void> } {
+  const entryTypes = (context as LoaderContext & { entryTypes?: EntryTypes }).entryTypes;
+  const markdown = entryTypes?.get('.md');
+  const getRenderFunction = markdown?.getRenderFunction;
+  if (!graphFile || !entryTypes || !markdown || !getRenderFunction) return { close: async () => {} };
+  const { markdown: options, image } = context.config;
+  const rendererOptions = { image, syntaxHighlight: options.syntaxHighlight, shikiConfig: options.shikiConfig, gfm: options.gfm, smartypants: options.smartypants };
+  const data = { graphFile, rendererOptions };
+  let pool: RenderPool | undefined;
+  let fallback: Promise<RenderFunction> | undefined;
+  const render: RenderFunction = async (entry) => {
+    if (!pool && !fallback) {
+      try {
+        pool = createRenderPool(data);
+      } catch (error) {
+        context.logger.warn(`rendering in the main thread: ${(error as Error).message}`);
+        fallback = getRenderFunction(context.config);
+      }
+    }
+    return pool ? pool.render(entry) : (await fallback!)(entry);
+  };
+  const withPool: EntryTypes = new Map(entryTypes);
+  withPool.set('.md', { ...markdown, getRenderFunction: async () => render });
+  return { entryTypes: withPool, close: async () => pool?.close() };
 }
 
 const documents = defineCollection({

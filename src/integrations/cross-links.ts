@@ -3,7 +3,8 @@
  * - `virtual:wenyuan/graph`, the whole graph, for pages (see src/data/graph.ts);
  * - `virtual:wenyuan/link-digests`, each document's link digest, for the
  *   content loader (src/content.config.ts), so Astro's content cache
- *   re-renders a document exactly when its text or its links change.
+ *   re-renders a document exactly when its text or its links change; and
+ *   the graph's cache file, from which the loader's render workers read it.
  * The graph is computed once per build; pages read it, never recompute it.
  */
 import path from 'node:path';
@@ -25,7 +26,10 @@ export function crossLinks(graph: GraphData, index: CrossLinkIndex, graphFile?: 
     : `export default JSON.parse(${JSON.stringify(JSON.stringify(graph))});`;
   const modules = new Map<string, () => string>([
     ['virtual:wenyuan/graph', () => graphModule],
-    ['virtual:wenyuan/link-digests', () => `export default JSON.parse(${JSON.stringify(JSON.stringify(index.digests()))});`],
+    [
+      'virtual:wenyuan/link-digests',
+      () => `export default JSON.parse(${JSON.stringify(JSON.stringify(index.digests()))});\nexport const graphFile = ${JSON.stringify(graphFile ? path.resolve(graphFile) : null)};`,
+    ],
   ]);
   return {
     name: 'wenyuan-cross-links',
