@@ -9,7 +9,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -54,39 +54,64 @@ const INDEX_FORMAT = 2;
 interface ShardInput {
   shard: number;
   pages: Array<{ url: string; html: string }>;
+}
+
+/** A shard's document pages and the digest of everything its index is made from. */
+interface ShardPlan {
+  shard: number;
+  files: string[];
   digest: string;
 }
 
-/** The document pages (those with `data-pagefind-body`) of each shard; a page's shard depends on its URL only. */
-async function shardFiles(siteDir: string, outputPath: string): Promise<string[][]> {
-  const documents: string[] = [];
-  // Each page is read here and again when its shard is indexed: holding every
-  // page's text from this pass would put the whole archive in memory at once.
+/** Digest of the code that turns pages into index input (src/lib/search/) and of the index format. */
+function indexCodeDigest(): string {
+  const dir = fileURLToPath(new URL('../lib/search/', import.meta.url));
+  const hash = createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`);
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
+    hash.update(name).update('\0').update(readFileSync(path.join(dir, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The document pages (those with `data-pagefind-body`) of each shard, and
+ * each shard's digest: the index code, the Traditional→Simplified table and
+ * every page's URL and bytes. A page's shard depends on its URL only. Pages
+ * are read once here to be hashed; only shards that must be indexed are read
+ * again and tokenised.
+ */
+async function planShards(siteDir: string, outputPath: string, t2s: unknown): Promise<ShardPlan[]> {
+  const documents: Array<{ file: string; url: string; hash: string }> = [];
   for (const file of htmlFiles(siteDir, outputPath)) {
-    if ((await readFile(file, 'utf8')).includes('data-pagefind-body')) documents.push(file);
+    const bytes = await readFile(file);
+    if (!bytes.includes('data-pagefind-body')) continue;
+    documents.push({ file, url: urlOf(siteDir, file), hash: createHash('sha256').update(bytes).digest('hex') });
   }
   // WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split.
   const count = shardCount(documents.length, Number(process.env.WENYUAN_PAGES_PER_SHARD) || undefined);
-  const shards: string[][] = Array.from({ length: count }, () => []);
-  for (const file of documents) shards[shardOf(urlOf(siteDir, file), count)]!.push(file);
-  return shards;
+  const code = createHash('sha256').update(indexCodeDigest()).update(JSON.stringify(t2s)).digest('hex');
+  const plans = Array.from({ length: count }, (_, shard) => ({ shard, files: [] as string[], hash: createHash('sha256').update(code) }));
+  for (const doc of documents) {
+    const plan = plans[shardOf(doc.url, count)]!;
+    plan.files.push(doc.file);
+    plan.hash.update(doc.url).update('\0').update(doc.hash).update('\0');
+  }
+  return plans.map(({ shard, files, hash }) => ({ shard, files, digest: hash.digest('hex') }));
 }
 
-/** Reads and tokenises one shard's pages (only this shard is held in memory) and fingerprints them. */
-async function shardInput(shard: number, files: readonly string[], siteDir: string, normalize: (text: string) => string): Promise<ShardInput> {
+/** Reads and tokenises one shard's pages (only this shard is held in memory). */
+async function shardInput(plan: ShardPlan, siteDir: string, normalize: (text: string) => string): Promise<ShardInput> {
   const pages: Array<{ url: string; html: string }> = [];
-  for (let start = 0; start < files.length; start += BATCH) {
+  for (let start = 0; start < plan.files.length; start += BATCH) {
     const batch = await Promise.all(
-      files.slice(start, start + BATCH).map(async (file) => {
+      plan.files.slice(start, start + BATCH).map(async (file) => {
         const page = searchablePage(await readFile(file, 'utf8'));
         return page && { url: urlOf(siteDir, file), html: indexHtml(page, normalize) };
       }),
     );
     for (const page of batch) if (page) pages.push(page);
   }
-  const digest = createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`);
-  for (const page of pages) digest.update(page.url).update('\0').update(page.html).update('\0');
-  return { shard, pages, digest: digest.digest('hex') };
+  return { shard: plan.shard, pages };
 }
 
 /** Indexes one shard with a fresh Pagefind process, so its memory is returned before the next; returns seconds adding pages and writing. */
@@ -135,45 +160,52 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   const primary = path.join(siteDir, 'pagefind');
   const pairs = traditionalToSimplifiedPairs();
   const normalize = createNormalizer(pairs);
-  const shards = await shardFiles(siteDir, primary);
+  const plans = await planShards(siteDir, primary, pairs);
   let reused = 0;
   let pages = 0;
   const phases = { read: 0, add: 0, write: 0 };
+  const cachedPath = (plan: ShardPlan) => cacheDir && path.join(cacheDir, `shard-${plan.shard}-${plan.digest.slice(0, 16)}`);
+  const toIndex: ShardPlan[] = [];
+  for (const plan of plans) {
+    const cached = cachedPath(plan);
+    if (cached && existsSync(cached)) {
+      await cp(cached, path.join(siteDir, shardPath(plan.shard)), { recursive: true });
+      pages += plan.files.length;
+      reused++;
+    } else {
+      toIndex.push(plan);
+    }
+  }
   // The next shard is read and tokenised here while Pagefind (its own process)
-  // indexes the current one: two shards' text in memory, two cores busy.
-  const read = async (shard: number) => {
+  // indexes the current one: two shards' text in memory, both cores busy.
+  const read = async (plan: ShardPlan) => {
     const reading = performance.now();
-    const input = await shardInput(shard, shards[shard]!, siteDir, normalize);
+    const input = await shardInput(plan, siteDir, normalize);
     phases.read += (performance.now() - reading) / 1000;
     return input;
   };
-  let next = shards.length > 0 ? read(0) : undefined;
-  for (const shard of shards.keys()) {
+  let next = toIndex.length > 0 ? read(toIndex[0]!) : undefined;
+  for (const [i, plan] of toIndex.entries()) {
     const input = await next!;
-    next = shard + 1 < shards.length ? read(shard + 1) : undefined;
+    next = i + 1 < toIndex.length ? read(toIndex[i + 1]!) : undefined;
     pages += input.pages.length;
-    const outputPath = path.join(siteDir, shardPath(shard));
-    const cached = cacheDir && path.join(cacheDir, `shard-${shard}-${input.digest.slice(0, 16)}`);
-    if (cached && existsSync(cached)) {
-      await cp(cached, outputPath, { recursive: true });
-      reused++;
-      continue;
-    }
+    const outputPath = path.join(siteDir, shardPath(plan.shard));
     const { add, write } = await indexShard(input, outputPath);
     phases.add += add;
     phases.write += write;
+    const cached = cachedPath(plan);
     if (cached) {
       await mkdir(path.dirname(cached), { recursive: true });
-      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${shard}-`))) {
+      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${plan.shard}-`))) {
         await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
       }
       await cp(outputPath, cached, { recursive: true });
     }
   }
-  const settings: SearchSettings = { version: 1, t2s: pairs, shards: shards.slice(1).map((_, i) => shardPath(i + 1)) };
+  const settings: SearchSettings = { version: 1, t2s: pairs, shards: plans.slice(1).map((plan) => shardPath(plan.shard)) };
   await mkdir(primary, { recursive: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
-  return { pages, shards: shards.length, reused, seconds: (performance.now() - started) / 1000, phases };
+  return { pages, shards: plans.length, reused, seconds: (performance.now() - started) / 1000, phases };
 }
 
 /**
