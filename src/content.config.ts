@@ -34,7 +34,7 @@ function assertValidFrontMatter(entry: string, base: URL, data: Record<string, u
 }
 
 /**
- * Astro's glob loader with two changes, both made by wrapping its store:
+ * Astro's glob loader with three changes. Two are made by wrapping its store:
  *
  * - Each document's link digest (what the cross-link plugin reads for it,
  *   src/lib/graph/link-index.ts) is joined to the digest of its file. Astro
@@ -46,7 +46,9 @@ function assertValidFrontMatter(entry: string, base: URL, data: Record<string, u
  *   into the content store (src/data/rendered-documents.ts says why); an
  *   entry whose file is missing counts as changed.
  *
- * MDX documents are rendered by Astro when their page is built, as before.
+ * The third: Markdown is rendered by worker threads on every core
+ * ({@link lazyRenderPool}). MDX documents are rendered by Astro when their
+ * page is built, as before.
  */
 function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
   const inner = glob(options);
@@ -55,35 +57,32 @@ function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
     load: async (context: LoaderContext) => {
       const { store } = context;
       const linkDigest = (id: string) => linkDigests[id] ?? '';
+      const wrappedStore: LoaderContext['store'] = {
+        ...store,
+        get: <TData extends Record<string, unknown>>(id: string) => {
+          const entry = store.get<TData>(id);
+          if (!entry?.digest) return entry;
+          const digest = String(entry.digest);
+          const at = digest.lastIndexOf(':');
+          const current = at >= 0 && digest.slice(at + 1) === linkDigest(id) && (entry.deferredRender || hasRendered(id, digest));
+          return { ...entry, digest: current ? digest.slice(0, at) : 'changed' };
+        },
+        set: (entry) => {
+          // The glob loader stores only what it (re-)rendered; benchmarks and tests list those.
+          if (RENDER_LOG) appendFileSync(RENDER_LOG, `${entry.id}\n`);
+          if (!entry.digest) return store.set(entry);
+          const digest = `${entry.digest}:${linkDigest(entry.id)}`;
+          if (!entry.rendered) return store.set({ ...entry, digest });
+          const { html, metadata } = entry.rendered;
+          const rendered = { html, headings: metadata?.headings ?? [], frontmatter: metadata?.frontmatter ?? {} };
+          const previous = store.get(entry.id)?.digest;
+          writeRendered(entry.id, digest, rendered, previous === undefined ? undefined : String(previous));
+          return store.set({ ...entry, rendered: undefined, digest });
+        },
+      };
       const pool = lazyRenderPool(context);
       try {
-        await inner.load({
-        ...context,
-        ...(pool.entryTypes ? { entryTypes: pool.entryTypes } : {}),
-        store: {
-          ...store,
-          get: <TData extends Record<string, unknown>>(id: string) => {
-            const entry = store.get<TData>(id);
-            if (!entry?.digest) return entry;
-            const digest = String(entry.digest);
-            const at = digest.lastIndexOf(':');
-            const current = at >= 0 && digest.slice(at + 1) === linkDigest(id) && (entry.deferredRender || hasRendered(id, digest));
-            return { ...entry, digest: current ? digest.slice(0, at) : 'changed' };
-          },
-          set: (entry) => {
-            // The glob loader stores only what it (re-)rendered; benchmarks and tests list those.
-            if (RENDER_LOG) appendFileSync(RENDER_LOG, `${entry.id}\n`);
-            if (!entry.digest) return store.set(entry);
-            const digest = `${entry.digest}:${linkDigest(entry.id)}`;
-            if (!entry.rendered) return store.set({ ...entry, digest });
-            const { html, metadata } = entry.rendered;
-            const rendered = { html, headings: metadata?.headings ?? [], frontmatter: metadata?.frontmatter ?? {} };
-            const previous = store.get(entry.id)?.digest;
-            writeRendered(entry.id, digest, rendered, previous === undefined ? undefined : String(previous));
-            return store.set({ ...entry, rendered: undefined, digest });
-          },
-        },
-        });
+        await inner.load({ ...context, ...(pool.entryTypes ? { entryTypes: pool.entryTypes } : {}), store: wrappedStore });
       } finally {
         await pool.close();
       }

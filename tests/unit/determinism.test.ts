@@ -3,11 +3,11 @@
  * timestamps, random ids or iteration-order accidents in pages or index.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { differingFiles, fileHashes } from '../../scripts/bench/file-hashes.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-determinism-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -19,13 +19,7 @@ function coldBuild(name: string): Map<string, string> {
     encoding: 'utf8',
   });
   expect(build.status, build.stderr).toBe(0);
-  const hashes = new Map<string, string>();
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    hashes.set(path.relative(outDir, file), createHash('sha256').update(readFileSync(file)).digest('hex'));
-  }
-  return hashes;
+  return fileHashes(outDir);
 }
 
 describe('determinism', () => {
@@ -34,7 +28,6 @@ describe('determinism', () => {
     const second = coldBuild('second');
     expect(first.size).toBeGreaterThan(20);
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
-    const differing = [...first].filter(([file, hash]) => second.get(file) !== hash).map(([file]) => file);
-    expect(differing).toEqual([]);
+    expect(differingFiles(first, second)).toEqual([]);
   });
 });
