@@ -1,8 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
-import { unifiedOptionsWith } from './src/markdown/index.ts';
+import { archiveProcessor } from './src/markdown/index.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
 import { loadContentGraph } from './src/data/content-graph.ts';
@@ -26,7 +25,7 @@ export default defineConfig({
   site: env.WENYUAN_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   markdown: {
-    processor: unified(unifiedOptionsWith({ index: contentGraph.index })),
+    processor: archiveProcessor({ index: contentGraph.index }),
     syntaxHighlight: false,
   },
   integrations: [mdx(), crossLinks(contentGraph.graph, contentGraph.index, contentGraph.file), pagefindIndex()],

@@ -37,7 +37,12 @@ export function createRenderPool(data: RenderWorkerData, size = availableParalle
   const load = new Map<Worker, number>();
   let nextTask = 0;
 
+  let lastError: Error | undefined;
+  // A worker that errs or stops fails its tasks and takes no more.
   const fail = (worker: Worker, error: Error) => {
+    lastError ??= error;
+    const at = workers.indexOf(worker);
+    if (at >= 0) workers.splice(at, 1);
     for (const [task, p] of pending) {
       if (p.worker !== worker) continue;
       pending.delete(task);
@@ -62,6 +67,7 @@ export function createRenderPool(data: RenderWorkerData, size = availableParalle
 
   return {
     render: (entry) => {
+      if (workers.length === 0) return Promise.reject(lastError ?? new Error('the render pool is closed'));
       // The least busy worker; ties go to the first.
       const worker = workers.reduce((best, w) => (load.get(w)! < load.get(best)! ? w : best));
       const task = nextTask++;
@@ -73,7 +79,10 @@ export function createRenderPool(data: RenderWorkerData, size = availableParalle
       });
     },
     close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
+      const all = [...workers];
+      workers.length = 0;
+      lastError ??= new Error('the render pool is closed');
+      await Promise.all(all.map((w) => w.terminate()));
     },
   };
 }

@@ -1,22 +1,23 @@
 /**
  * A worker thread that renders archive Markdown exactly as Astro's content
- * layer would in the main thread: the same unified processor and plugin
- * lists (src/markdown/index.ts), the same renderer options (passed in from
- * Astro's configuration) and the same citation graph (read from its cache
- * file). src/data/render-pool.ts runs one per core.
+ * layer would in the main thread: the same processor (`archiveProcessor`,
+ * src/markdown/index.ts, which astro.config.mjs also uses), the same
+ * renderer options (passed in from Astro's configuration) and the same
+ * citation graph (read from its cache file). src/data/render-pool.ts runs
+ * one per core.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
-import { unifiedOptionsWith } from '../markdown/index.ts';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import { archiveProcessor } from '../markdown/index.ts';
 import { CrossLinkIndex } from '../lib/graph/link-index.ts';
 import type { GraphData } from '../lib/graph/types.ts';
 
 /** What the pool sends when it starts a worker. */
 export interface RenderWorkerData {
   graphFile: string;
-  rendererOptions: Parameters<ReturnType<typeof unified>['createRenderer']>[0];
+  rendererOptions: Parameters<ReturnType<typeof archiveProcessor>['createRenderer']>[0];
 }
 
 /** One document to render. */
@@ -34,7 +35,7 @@ export type RenderResult =
 
 const { graphFile, rendererOptions } = workerData as RenderWorkerData;
 const graph = JSON.parse(readFileSync(graphFile, 'utf8')) as GraphData;
-const rendererReady: Promise<MarkdownRenderer> = unified(unifiedOptionsWith({ index: new CrossLinkIndex(graph) })).createRenderer(rendererOptions);
+const rendererReady: Promise<MarkdownRenderer> = archiveProcessor({ index: new CrossLinkIndex(graph) }).createRenderer(rendererOptions);
 
 parentPort!.on('message', async ({ task, body, frontmatter, filePath }: RenderTask) => {
   let reply: RenderResult;

@@ -2,7 +2,7 @@
  * The ordered remark and rehype plugin lists of the archive. astro.config.mjs
  * and the tests both take them from here, so tests run what the site runs.
  */
-import type { RehypePlugins, RemarkPlugins, UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { remarkRawHtmlAsText } from './remark-raw-html-as-text.ts';
 import { remarkRuleStructure } from './remark-rule-structure.ts';
 import { remarkRuleReferences } from './remark-rule-references.ts';
@@ -36,4 +36,14 @@ export function unifiedOptionsWith(crossLinks: CrossLinksOptions): UnifiedProces
     ...unifiedOptions,
     remarkPlugins: remarkPlugins.map((plugin) => (plugin === remarkCrossLinks ? [remarkCrossLinks, crossLinks] : plugin)),
   };
+}
+
+/**
+ * The archive's Markdown processor, with the citation graph's links. The one
+ * place it is made: astro.config.mjs gives it to Astro, and the content
+ * loader's render workers (src/data/render-worker.ts) make the same one, so
+ * a document renders identically in either.
+ */
+export function archiveProcessor(crossLinks: CrossLinksOptions) {
+  return unified(unifiedOptionsWith(crossLinks));
 }
