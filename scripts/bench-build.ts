@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importedCorpus, writeArchive } from './bench/archive.ts';
+import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 
 const { values } = parseArgs({
@@ -24,12 +24,7 @@ if (!Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-const work = path.resolve('.bench', `build-${count}`);
-rmSync(work, { recursive: true, force: true });
-const contentDir = path.join(work, 'content');
-const generationStarted = performance.now();
-const { bytes } = writeArchive(contentDir, importedCorpus('full'), count);
-const generationSeconds = (performance.now() - generationStarted) / 1000;
+const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`build-${count}`, count);
 
 const env = {
   ...process.env,

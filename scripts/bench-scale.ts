@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importedCorpus, writeArchive } from './bench/archive.ts';
+import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import { differingFiles, fileHashes } from './bench/file-hashes.ts';
 
@@ -50,12 +50,7 @@ interface Build {
   log: string;
 }
 
-const work = path.resolve('.bench', `scale-${count}`);
-rmSync(work, { recursive: true, force: true });
-const contentDir = path.join(work, 'content');
-const generationStarted = performance.now();
-const { bytes } = writeArchive(contentDir, importedCorpus('full'), count);
-const generationSeconds = (performance.now() - generationStarted) / 1000;
+const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`scale-${count}`, count);
 
 /** Runs the four steps into `name/dist` with the cache `name/cache` (or another build's). */
 async function build(name: string, cacheOf = name): Promise<Build> {

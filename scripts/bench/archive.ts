@@ -76,3 +76,16 @@ export function copyDocuments(from: string, to: string): number {
   }
   return copied;
 }
+
+/**
+ * A fresh benchmark folder `.bench/<name>` with `count` corpus documents in
+ * its `content/`; returns the paths, the Markdown bytes and the seconds it took.
+ */
+export function freshArchive(name: string, count: number): { work: string; contentDir: string; bytes: number; seconds: number } {
+  const work = path.resolve('.bench', name);
+  rmSync(work, { recursive: true, force: true });
+  const contentDir = path.join(work, 'content');
+  const started = performance.now();
+  const { bytes } = writeArchive(contentDir, importedCorpus('full'), count);
+  return { work, contentDir, bytes, seconds: (performance.now() - started) / 1000 };
+}
