@@ -21,7 +21,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { validateFrontMatter } from '../schemas/document.ts';
-import { buildGraph, type BuildGraphOptions } from '../lib/graph/build.ts';
+import { buildGraph, type BuildGraphOptions, type MentionMemo } from '../lib/graph/build.ts';
+import type { Mention } from '../lib/entities/mentions.ts';
 import { CrossLinkIndex } from '../lib/graph/link-index.ts';
 import type { GraphData, SourceDocument } from '../lib/graph/types.ts';
 
@@ -112,24 +113,46 @@ function sourceFilesOf(dir: string): string[] {
  */
 export function loadContentGraph(contentDir: string, options: LoadGraphOptions = {}): ContentGraph & { cached: boolean; file?: string } {
   const { cacheDir, ...buildOptions } = options;
-  let cacheFile: string | undefined;
-  if (cacheDir) {
-    const key = createHash('sha256').update(codeDigest()).update(JSON.stringify(buildOptions));
-    for (const file of markdownFiles(contentDir)) key.update(path.relative(contentDir, file)).update('\0').update(readFileSync(file)).update('\0');
-    const folder = path.join(cacheDir, 'wenyuan-graph');
-    cacheFile = path.join(folder, `${key.digest('hex').slice(0, 32)}.json`);
-    try {
-      const graph = JSON.parse(readFileSync(cacheFile, 'utf8')) as GraphData;
-      return { graph, index: new CrossLinkIndex(graph), cached: true, file: cacheFile };
-    } catch {
-      // Not cached yet (or unreadable): compute it below. Only the newest graph is kept.
-      rmSync(folder, { recursive: true, force: true });
-    }
+  if (!cacheDir) {
+    const graph = buildGraph(readSourceDocuments(contentDir), buildOptions);
+    return { graph, index: new CrossLinkIndex(graph), cached: false };
   }
-  const graph = buildGraph(readSourceDocuments(contentDir), buildOptions);
-  if (cacheFile) {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify(graph));
+  const code = codeDigest();
+  const key = createHash('sha256').update(code).update(JSON.stringify(buildOptions));
+  for (const file of markdownFiles(contentDir)) key.update(path.relative(contentDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  const folder = path.join(cacheDir, 'wenyuan-graph');
+  const cacheFile = path.join(folder, `graph-${key.digest('hex').slice(0, 32)}.json`);
+  try {
+    const graph = JSON.parse(readFileSync(cacheFile, 'utf8')) as GraphData;
+    return { graph, index: new CrossLinkIndex(graph), cached: true, file: cacheFile };
+  } catch {
+    // Not cached yet (or unreadable): computed below.
   }
-  return { graph, index: new CrossLinkIndex(graph), cached: false, ...(cacheFile ? { file: cacheFile } : {}) };
+  // The entity scans of the last build with the same code are reused document by document.
+  const memoFile = path.join(folder, `mentions-${code.slice(0, 32)}.json`);
+  const previous = new Map<string, Mention[][]>(readJson<Array<[string, Mention[][]]>>(memoFile) ?? []);
+  const used = new Map<string, Mention[][]>();
+  const mentionMemo: MentionMemo = {
+    get: (k) => {
+      const found = previous.get(k);
+      if (found) used.set(k, found);
+      return found;
+    },
+    set: (k, mentions) => used.set(k, mentions),
+  };
+  const graph = buildGraph(readSourceDocuments(contentDir), { ...buildOptions, mentionMemo });
+  // Only the newest graph and this build's scans are kept.
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(cacheFile, JSON.stringify(graph));
+  writeFileSync(memoFile, JSON.stringify([...used]));
+  return { graph, index: new CrossLinkIndex(graph), cached: false, file: cacheFile };
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }

@@ -35,6 +35,33 @@ import { createSlugRegistry, documentHref, entityHref, missingHref } from './url
 export interface BuildGraphOptions {
   /** Compute related documents (jieba + TF-IDF). Default true. */
   related?: boolean;
+  /**
+   * Remembered entity scans (the costliest pure step: each document's blocks
+   * scanned for people, bodies and meetings), keyed by a digest of the
+   * blocks' text and the scan's context. A rebuild passes the scans of the
+   * last build (src/data/content-graph.ts keeps them in the build cache) and
+   * rescans only documents whose text or context changed. Default: none.
+   */
+  mentionMemo?: MentionMemo;
+}
+
+/** Storage for {@link BuildGraphOptions.mentionMemo}. */
+export interface MentionMemo {
+  get(key: string): Mention[][] | undefined;
+  set(key: string, mentions: Mention[][]): void;
+}
+
+/** The mentions in each block of a document, from the memo when its text and context are unchanged. */
+function scanMentions(blocks: readonly TextBlock[], context: MentionContext, memo: MentionMemo | undefined): Mention[][] {
+  if (!memo) return blocks.map((block) => findMentions(block.text, context));
+  const key = createHash('sha256').update(JSON.stringify(context));
+  for (const block of blocks) key.update('\0').update(block.text);
+  const digest = key.digest('hex');
+  const remembered = memo.get(digest);
+  if (remembered) return remembered;
+  const found = blocks.map((block) => findMentions(block.text, context));
+  memo.set(digest, found);
+  return found;
 }
 
 interface PendingMissing {
@@ -307,8 +334,10 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
     };
     // The document's own meeting is mentioned by its front matter even where the text does not name it.
     if (context.ownMeeting) note({ ...context.ownMeeting, kind: 'meeting' }, `会议：${doc.meeting}`, 0);
-    for (const block of blocksOf.get(doc.id)!) {
-      for (const m of findMentions(block.text, context)) {
+    const blocks = blocksOf.get(doc.id)!;
+    const scanned = scanMentions(blocks, context, options.mentionMemo);
+    for (const [i, block] of blocks.entries()) {
+      for (const m of scanned[i]!) {
         const info = note(m, sentenceAround(block.text, m.start, m.end));
         if (m.role && m.scope) {
           const role: RoleRecord = { role: m.role, scope: m.scope, ...(doc.date ? { date: doc.date } : {}), document: doc.id };
