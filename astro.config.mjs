@@ -5,6 +5,7 @@ import { archiveProcessor } from './src/markdown/index.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
 import { loadContentGraph } from './src/data/content-graph.ts';
+import { buildCacheDir, contentDir } from './src/lib/build-paths.ts';
 
 // The content folder, output folder and cache can be redirected so tests and
 // benchmarks build other document sets without touching content/ or dist/.
@@ -16,8 +17,8 @@ const env = process.env;
 // digest that joins the document's own in Astro's content cache, so a rebuild
 // re-renders the documents whose text or links changed and no others
 // (src/lib/graph/link-index.ts).
-const cacheDir = env.WENYUAN_CACHE_DIR ?? './node_modules/.astro';
-const contentGraph = loadContentGraph(env.WENYUAN_CONTENT_DIR ?? './content', { cacheDir });
+const cacheDir = buildCacheDir();
+const contentGraph = loadContentGraph(contentDir(), { cacheDir });
 
 export default defineConfig({
   outDir: env.WENYUAN_OUT_DIR ?? './dist',
@@ -28,7 +29,7 @@ export default defineConfig({
     processor: archiveProcessor({ index: contentGraph.index }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), crossLinks(contentGraph.graph, contentGraph.index, contentGraph.file), pagefindIndex()],
+  integrations: [mdx(), crossLinks(contentGraph.index, contentGraph.file), pagefindIndex()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts and styles as files, never inline, so pages run under a strict

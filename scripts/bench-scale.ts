@@ -16,13 +16,14 @@
  * content: every file byte-identical, or the benchmark fails and names the
  * files that differ.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import { differingFiles, fileHashes } from './bench/file-hashes.ts';
+import { markdownFiles } from '../src/lib/files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +48,6 @@ type Step = (typeof STEPS)[number];
 interface Build {
   steps: Map<Step, Measurement>;
   rendered: number;
-  log: string;
 }
 
 const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`scale-${count}`, count);
@@ -84,15 +84,12 @@ async function build(name: string, cacheOf = name): Promise<Build> {
     }
   }
   const rendered = existsSync(renderLog) ? new Set(readFileSync(renderLog, 'utf8').split('\n').filter(Boolean)).size : 0;
-  return { steps, rendered, log: renderLog };
+  return { steps, rendered };
 }
 
 /** Adds a paragraph to `k` documents spread evenly over the archive; returns their files. */
 function editDocuments(k: number): string[] {
-  const files = readdirSync(contentDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  const files = markdownFiles(contentDir);
   const chosen = Array.from({ length: k }, (_, i) => files[Math.floor(((i + 0.5) * files.length) / k)]!);
   for (const [i, file] of chosen.entries()) {
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n本段为基准测试所加的第${i + 1}处修改，检验增量构建。\n`);

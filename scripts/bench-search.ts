@@ -7,12 +7,12 @@
  * first and a second query on the search page.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { importedCorpus, writeArchive } from './bench/archive.ts';
+import { freshArchive } from './bench/archive.ts';
 import { measure } from './bench/measure.ts';
 import { serveStatic } from '../src/server/static-server.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
@@ -48,8 +48,7 @@ const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_OUT_DIR: 
 let ours: { seconds: number; peakMiB: number; bytes: number } | undefined;
 let stock: { seconds: number; peakMiB: number; bytes: number } | undefined;
 if (!values['browser-only']) {
-  rmSync(work, { recursive: true, force: true });
-  writeArchive(contentDir, importedCorpus('full'), count);
+  freshArchive(`search-${count}`, count);
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { env: { ...env, WENYUAN_SKIP_SEARCH_INDEX: '1' }, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
   const m = await measure(process.execPath, ['scripts/index-site.ts', distDir], { env });

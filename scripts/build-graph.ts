@@ -6,9 +6,9 @@
  * it is not there; this script lets benchmarks time the graph on its own.
  */
 import { loadContentGraph } from '../src/data/content-graph.ts';
+import { buildCacheDir, contentDir } from '../src/lib/build-paths.ts';
 
-const contentDir = process.env.WENYUAN_CONTENT_DIR ?? './content';
-const { graph, cached } = loadContentGraph(contentDir, { cacheDir: process.env.WENYUAN_CACHE_DIR ?? './node_modules/.astro' });
+const { graph, cached } = loadContentGraph(contentDir(), { cacheDir: buildCacheDir() });
 console.log(
   `graph of ${Object.keys(graph.documents).length} documents ${cached ? 'was cached' : 'computed'}: ` +
     `${graph.citations.length} citations, ${graph.missing.length} missing texts, ${graph.entities.length} entities`,

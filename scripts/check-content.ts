@@ -5,26 +5,18 @@
  * cited texts not in the archive and citations left unlinked (warnings, see
  * check/citations.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { checkFrontMatter, formatDiagnostics, lineOfField, type FrontMatterDiagnostic } from '../src/lib/front-matter-check.ts';
 import { createIdRegistry } from '../src/lib/document-id.ts';
+import { contentDir } from '../src/lib/build-paths.ts';
+import { markdownFiles } from '../src/lib/files.ts';
 import { formatRuleDiagnostics, structureDiagnostics, workDiagnostics, type CheckedVersion, type RuleDiagnostic } from '../src/lib/rules/check.ts';
 import { createRuleReader } from '../src/markdown/read-rule.ts';
 import { citationReport } from './check/citations.ts';
 
-const root = process.argv[2] ?? process.env.WENYUAN_CONTENT_DIR ?? 'content';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return markdownFiles(full);
-      return /\.mdx?$/.test(entry.name) ? [full] : [];
-    })
-    .sort();
-}
+const root = process.argv[2] ?? contentDir();
 
 const files = markdownFiles(root);
 const registry = createIdRegistry(root);
@@ -36,8 +28,10 @@ const readRule = await createRuleReader();
 for (const file of files) {
   const source = readFileSync(file, 'utf8');
   let data: Record<string, unknown>;
+  let body: string;
   try {
-    data = parseFrontmatter(source).frontmatter;
+    // Front matter becomes empty lines, so line numbers in the body are the file's.
+    ({ frontmatter: data, content: body } = parseFrontmatter(source, { frontmatter: 'empty-with-lines' }));
   } catch (error) {
     diagnostics.push({ file, line: 1, field: '', message: `front matter is not valid YAML: ${(error as Error).message}` });
     continue;
@@ -45,7 +39,7 @@ for (const file of files) {
   const frontMatterProblems = checkFrontMatter(file, source, data);
   diagnostics.push(...frontMatterProblems);
   if (data.type === 'rule' && frontMatterProblems.length === 0) {
-    const structure = await readRule(parseFrontmatter(source, { frontmatter: 'empty-with-lines' }).content, data);
+    const structure = await readRule(body, data);
     if (structure) ruleDiagnostics.push(...structureDiagnostics(file, structure));
     if (typeof data.work === 'string') {
       const text = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined ? undefined : String(value));

@@ -11,15 +11,13 @@
  * Run: node scripts/generate-rule-fixtures.ts (then UPDATE_FIXTURES=1 npm run test:unit
  * to refresh the expected outputs, and review the diff).
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../src/importer/run.ts';
+import { unpackCorpus } from './bench/corpus.ts';
 import { frontMatterField, setFrontMatterFields } from '../src/lib/front-matter-edit.ts';
 
-const CORPUS = path.resolve('../shared/corpus/laws-subset.tar.gz');
 const RULE_FIXTURES = 'tests/fixtures/rules';
 const SITE_RULES = 'tests/fixtures/site/content/rules';
 
@@ -78,46 +76,40 @@ const PAIR = {
   ],
 };
 
-const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-rule-fixtures-'));
-try {
-  execFileSync('tar', ['xzf', CORPUS, '-C', work]);
-  const root = path.join(work, 'laws-subset');
+const root = path.join(unpackCorpus('subset'), 'laws-subset');
 
-  for (const c of CASES) {
-    const raw = readFileSync(path.join(root, c.file), 'utf8');
-    const lines = raw.split('\n');
-    const kept = c.lines.flatMap(([from, to]) => lines.slice(from - 1, to));
-    const dir = path.join(RULE_FIXTURES, c.name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'input.md'), `${kept.join('\n').trimEnd()}\n`);
-    const source = {
-      corpus: 'laws-subset.tar.gz (LawRefBook/Laws @ 2f4c5c23716267af9dbebbbbd6cbbf732b101981)',
-      file: c.file,
-      sha256: createHash('sha256').update(raw).digest('hex'),
-      lines: c.lines,
-      why: c.why,
-    };
-    writeFileSync(path.join(dir, 'source.json'), `${JSON.stringify(source, null, 2)}\n`);
-    console.log(`${dir}: ${kept.length} lines of ${c.file}`);
-  }
+for (const c of CASES) {
+  const raw = readFileSync(path.join(root, c.file), 'utf8');
+  const lines = raw.split('\n');
+  const kept = c.lines.flatMap(([from, to]) => lines.slice(from - 1, to));
+  const dir = path.join(RULE_FIXTURES, c.name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'input.md'), `${kept.join('\n').trimEnd()}\n`);
+  const source = {
+    corpus: 'laws-subset.tar.gz (LawRefBook/Laws @ 2f4c5c23716267af9dbebbbbd6cbbf732b101981)',
+    file: c.file,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    lines: c.lines,
+    why: c.why,
+  };
+  writeFileSync(path.join(dir, 'source.json'), `${JSON.stringify(source, null, 2)}\n`);
+  console.log(`${dir}: ${kept.length} lines of ${c.file}`);
+}
 
-  const reports = runImport(
-    PAIR.files.map((f) => path.join(root, f)),
-    { overrides: {}, force: false, dryRun: true, today: '2026-01-01' },
-    { read: (p) => readFileSync(p), write: () => ({ written: true, file: '' }) },
-  );
-  mkdirSync(SITE_RULES, { recursive: true });
-  for (const report of reports) {
-    if (report.status === 'failed' || !report.content) throw new Error(report.reason ?? `${report.file}: not imported`);
-    const date = frontMatterField(report.content, 'date');
-    const content = setFrontMatterFields(report.content, [
-      ['work', PAIR.work],
-      ['adopted', date],
-    ]);
-    const file = path.join(SITE_RULES, `${report.id}.md`);
-    writeFileSync(file, content);
-    console.log(`${file}: ${path.basename(report.file)} (${frontMatterField(content, 'status')})`);
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
+const reports = runImport(
+  PAIR.files.map((f) => path.join(root, f)),
+  { overrides: {}, force: false, dryRun: true, today: '2026-01-01' },
+  { read: (p) => readFileSync(p), write: () => ({ written: true, file: '' }) },
+);
+mkdirSync(SITE_RULES, { recursive: true });
+for (const report of reports) {
+  if (report.status === 'failed' || !report.content) throw new Error(report.reason ?? `${report.file}: not imported`);
+  const date = frontMatterField(report.content, 'date');
+  const content = setFrontMatterFields(report.content, [
+    ['work', PAIR.work],
+    ['adopted', date],
+  ]);
+  const file = path.join(SITE_RULES, `${report.id}.md`);
+  writeFileSync(file, content);
+  console.log(`${file}: ${path.basename(report.file)} (${frontMatterField(content, 'status')})`);
 }

@@ -7,13 +7,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { buildCacheDir } from '../src/lib/build-paths.ts';
 
 const siteDir = process.argv[2] ?? 'dist';
 if (!existsSync(`${siteDir}/index.html`)) {
   console.error(`${siteDir}/index.html is missing: build the site first.`);
   process.exit(1);
 }
-const cacheDir = path.join(process.env.WENYUAN_CACHE_DIR ?? 'node_modules/.astro', 'wenyuan-search');
+const cacheDir = path.join(buildCacheDir(), 'wenyuan-search');
 const summary = await buildSearchIndex(siteDir, cacheDir);
 const { read, add, write } = summary.phases;
 console.log(

@@ -4,13 +4,15 @@
  * only: the documents are written by src/new/rule.ts and src/new/revision.ts.
  * Exit 0: written; 1: could not (the reason is printed); 2: bad arguments.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { newRuleDocument } from '../src/new/rule.ts';
 import { reviseRule } from '../src/new/revision.ts';
 import { isPartialDate } from '../src/lib/partial-date.ts';
+import { contentDir } from '../src/lib/build-paths.ts';
+import { markdownFiles } from '../src/lib/files.ts';
 
 const USAGE = `usage:
   npm run new -- rule "<标题>" [--date YYYY-MM-DD]
@@ -54,7 +56,7 @@ for (const name of ['date', 'adopted', 'effective', 'today'] as const) {
   const value = values[name];
   if (value !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && isPartialDate(value))) fail(`--${name} "${value}" is not a date: use YYYY-MM-DD`, 2);
 }
-const dir = values.dir ?? process.env.WENYUAN_CONTENT_DIR ?? 'content';
+const dir = values.dir ?? contentDir();
 const today = values.today ?? new Date().toISOString().slice(0, 10);
 
 function write(relative: string, source: string): string {
@@ -66,13 +68,7 @@ function write(relative: string, source: string): string {
 }
 
 function findDocument(id: string): string {
-  const walk = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return /\.mdx?$/.test(entry.name) ? [full] : [];
-    });
-  const found = walk(dir).filter((file) => {
+  const found = markdownFiles(dir).filter((file) => {
     try {
       return parseFrontmatter(readFileSync(file, 'utf8')).frontmatter.id === id;
     } catch {

@@ -12,9 +12,10 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { documentSchema } from './schemas/document.ts';
 import { createIdRegistry } from './lib/document-id.ts';
+import { contentDir } from './lib/build-paths.ts';
 import { checkFrontMatter, formatDiagnostics } from './lib/front-matter-check.ts';
 
-const CONTENT_DIR = process.env.WENYUAN_CONTENT_DIR ?? './content';
+const CONTENT_DIR = contentDir();
 const registry = createIdRegistry(CONTENT_DIR);
 /** When set, the id of every document this build (re-)renders is appended to this file. */
 const RENDER_LOG = process.env.WENYUAN_RENDER_LOG;
@@ -101,15 +102,14 @@ type EntryTypes = Map<string, { getRenderFunction?: (config: LoaderContext['conf
  * The content entry types with Markdown rendered by a pool of worker threads
  * (src/data/render-pool.ts), started at the first document that needs
  * rendering, so a rebuild that re-renders nothing starts no workers. Without
- * the graph's cache file, without the entry types in the context, or if the
- * renderer options cannot be sent to a worker, Markdown is rendered in the
- * main thread as Astro does by default.
+ * the entry types in the context, or if the renderer options cannot be sent
+ * to a worker, Markdown is rendered in the main thread as Astro does by default.
  */
 function lazyRenderPool(context: LoaderContext): { entryTypes?: EntryTypes; close(): Promise<void> } {
   const entryTypes = (context as LoaderContext & { entryTypes?: EntryTypes }).entryTypes;
   const markdown = entryTypes?.get('.md');
   const getRenderFunction = markdown?.getRenderFunction;
-  if (!graphFile || !entryTypes || !markdown || !getRenderFunction) return { close: async () => {} };
+  if (!entryTypes || !markdown || !getRenderFunction) return { close: async () => {} };
   const { markdown: options, image } = context.config;
   const rendererOptions = { image, syntaxHighlight: options.syntaxHighlight, shikiConfig: options.shikiConfig, gfm: options.gfm, smartypants: options.smartypants };
   const data = { graphFile, rendererOptions };

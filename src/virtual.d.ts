@@ -7,6 +7,6 @@ declare module 'virtual:wenyuan/link-digests' {
   /** Each document's link digest, by id (src/lib/graph/link-index.ts). */
   const digests: Record<string, string>;
   export default digests;
-  /** The graph's cache file (null when the build has no cache folder). */
-  export const graphFile: string | null;
+  /** The graph's file in the build cache. */
+  export const graphFile: string;
 }

@@ -9,18 +9,19 @@
  * files the collection reads (same folder, same front matter schema), and
  * then reaches the pages unchanged through the `virtual:wenyuan/graph`
  * module (src/integrations/cross-links.ts). One computation, two readers;
- * rendering is a pure function of text and graph. `npm run check` uses the
- * same loader.
+ * rendering is a pure function of text and graph. `npm run check` reads
+ * the documents with the same reader.
  *
  * A file whose front matter is invalid is left out here; the build and the
  * check report it with file and line.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { validateFrontMatter } from '../schemas/document.ts';
+import { digestOfFiles, filesUnder, markdownFiles } from '../lib/files.ts';
 import { buildGraph, type BuildGraphOptions, type MentionMemo } from '../lib/graph/build.ts';
 import type { Mention } from '../lib/entities/mentions.ts';
 import { CrossLinkIndex } from '../lib/graph/link-index.ts';
@@ -32,31 +33,24 @@ export interface ContentGraph {
   index: CrossLinkIndex;
 }
 
-function markdownFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return markdownFiles(full);
-      return /\.mdx?$/.test(entry.name) ? [full] : [];
-    })
-    .sort();
-}
-
 /** The documents of a content folder with valid front matter, as the graph reads them. */
 export function readSourceDocuments(contentDir: string): SourceDocument[] {
+  return sourceDocuments(readContentFiles(contentDir));
+}
+
+/** Every document file of a content folder with its text, in path order. */
+function readContentFiles(contentDir: string): Array<{ file: string; text: string }> {
+  return markdownFiles(contentDir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+}
+
+function sourceDocuments(files: ReadonlyArray<{ file: string; text: string }>): SourceDocument[] {
   const documents: SourceDocument[] = [];
   const seen = new Set<string>();
-  for (const file of markdownFiles(contentDir)) {
+  for (const { file, text } of files) {
     let parsed;
     try {
       // Front matter becomes empty lines, so line numbers in the body are the file's.
-      parsed = parseFrontmatter(readFileSync(file, 'utf8'), { frontmatter: 'empty-with-lines' });
+      parsed = parseFrontmatter(text, { frontmatter: 'empty-with-lines' });
     } catch {
       continue;
     }
@@ -85,41 +79,31 @@ export function readSourceDocuments(contentDir: string): SourceDocument[] {
 /** Options of {@link loadContentGraph}. */
 export interface LoadGraphOptions extends BuildGraphOptions {
   /**
-   * Folder for a cached copy of the graph, reused while the content files,
-   * these options and the code that computes the graph are unchanged.
+   * The build cache: the graph is kept there (and read by the pages and the
+   * render workers), reused while the content files, these options and the
+   * code that computes the graph are unchanged.
    */
-  cacheDir?: string;
+  cacheDir: string;
 }
 
 /** Digest of the code the graph depends on: src/lib, src/schemas and this file. */
 function codeDigest(): string {
   const src = fileURLToPath(new URL('..', import.meta.url));
-  const hash = createHash('sha256');
-  const files = [...sourceFilesOf(path.join(src, 'lib')), ...sourceFilesOf(path.join(src, 'schemas')), fileURLToPath(import.meta.url)];
-  for (const file of files) hash.update(path.relative(src, file)).update('\0').update(readFileSync(file)).update('\0');
-  return hash.digest('hex');
-}
-
-function sourceFilesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  const files = [...filesUnder(path.join(src, 'lib'), ['.ts']), ...filesUnder(path.join(src, 'schemas'), ['.ts']), fileURLToPath(import.meta.url)];
+  return digestOfFiles(src, files);
 }
 
 /**
  * Reads a content folder and builds its graph, or reads the cached graph of
  * the very same files (same paths and bytes, same options, same code).
  */
-export function loadContentGraph(contentDir: string, options: LoadGraphOptions = {}): ContentGraph & { cached: boolean; file?: string } {
+export function loadContentGraph(contentDir: string, options: LoadGraphOptions): ContentGraph & { cached: boolean; file: string } {
   const { cacheDir, ...buildOptions } = options;
-  if (!cacheDir) {
-    const graph = buildGraph(readSourceDocuments(contentDir), buildOptions);
-    return { graph, index: new CrossLinkIndex(graph), cached: false };
-  }
   const code = codeDigest();
+  // Each file is read once: for the cache key and, on a miss, for the graph.
+  const files = readContentFiles(contentDir);
   const key = createHash('sha256').update(code).update(JSON.stringify(buildOptions));
-  for (const file of markdownFiles(contentDir)) key.update(path.relative(contentDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const { file, text } of files) key.update(path.relative(contentDir, file)).update('\0').update(text).update('\0');
   const folder = path.join(cacheDir, 'wenyuan-graph');
   const cacheFile = path.join(folder, `graph-${key.digest('hex').slice(0, 32)}.json`);
   try {
@@ -140,7 +124,7 @@ export function loadContentGraph(contentDir: string, options: LoadGraphOptions =
     },
     set: (k, mentions) => used.set(k, mentions),
   };
-  const graph = buildGraph(readSourceDocuments(contentDir), { ...buildOptions, mentionMemo });
+  const graph = buildGraph(sourceDocuments(files), { ...buildOptions, mentionMemo });
   // Only the newest graph and this build's scans are kept.
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });

@@ -5,6 +5,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { MarkdownHeading } from 'astro';
 import { readRendered } from './rendered-documents.ts';
+import { documentHref } from '../lib/graph/urls.ts';
 import { compareDatesDescending, yearOf } from '../lib/partial-date.ts';
 import { DOCUMENT_TYPES, TYPES_WITH_STATUS, type DocumentType } from '../lib/vocabulary.ts';
 import { facetSegment, UNKNOWN_VALUE, type Facet } from '../lib/facets.ts';
@@ -33,7 +34,7 @@ function hasStatus(type: DocumentType): boolean {
 
 /** The URL of a document's page. */
 export function documentUrl(id: string): string {
-  return `/documents/${id}/`;
+  return documentHref(id);
 }
 
 /**

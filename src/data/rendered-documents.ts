@@ -15,6 +15,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from 'astro';
+import { buildCacheDir } from '../lib/build-paths.ts';
 
 /** What a page needs of a rendered document. */
 export interface RenderedDocument {
@@ -24,10 +25,6 @@ export interface RenderedDocument {
   frontmatter: Record<string, unknown>;
 }
 
-/** The build cache folder: the same one astro.config.mjs gives Astro. */
-export function buildCacheDir(): string {
-  return process.env.WENYUAN_CACHE_DIR ?? './node_modules/.astro';
-}
 
 function folder(cacheDir: string): string {
   return path.join(cacheDir, 'wenyuan-rendered');

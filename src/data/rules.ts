@@ -3,7 +3,7 @@
  * (from the Markdown plugins, via the rendered front matter), the versions of
  * each work, comparisons between versions and the history of an article.
  */
-import { allDocuments, documentBody, type DocumentEntry } from './documents.ts';
+import { allDocuments, documentBody, type DocumentBody, type DocumentEntry } from './documents.ts';
 import { RULE_STRUCTURE_KEY } from '../markdown/remark-rule-structure.ts';
 import type { RuleStructure } from '../lib/rules/structure.ts';
 import { compareArticles, diffArticles, type ArticleChange } from '../lib/rules/diff.ts';
@@ -13,13 +13,16 @@ import { segment } from '../lib/chinese-words.ts';
 
 const structures = new Map<string, Promise<RuleStructure | undefined>>();
 
-/** The structure of a rule as its Markdown plugins found it; undefined for other documents. */
-export function ruleStructure(entry: DocumentEntry): Promise<RuleStructure | undefined> {
+/**
+ * The structure of a rule as its Markdown plugins found it; undefined for
+ * other documents. A page that has the document's body already passes it, so
+ * the rendered document is not read twice.
+ */
+export function ruleStructure(entry: DocumentEntry, body?: DocumentBody): Promise<RuleStructure | undefined> {
   let cached = structures.get(entry.id);
   if (!cached) {
-    cached = entry.data.type !== 'rule'
-      ? Promise.resolve(undefined)
-      : documentBody(entry).then(({ frontmatter }) => frontmatter[RULE_STRUCTURE_KEY] as RuleStructure | undefined);
+    const structureOf = ({ frontmatter }: DocumentBody) => frontmatter[RULE_STRUCTURE_KEY] as RuleStructure | undefined;
+    cached = entry.data.type !== 'rule' ? Promise.resolve(undefined) : body ? Promise.resolve(structureOf(body)) : documentBody(entry).then(structureOf);
     structures.set(entry.id, cached);
   }
   return cached;
@@ -60,6 +63,18 @@ export async function versionsOf(entry: DocumentEntry): Promise<Array<ReturnType
   return work ? ((await allWorks()).get(work) ?? []) : [];
 }
 
+const articleLists = new Map<string, Promise<ReturnType<typeof diffArticles>>>();
+
+/** A version's articles as comparisons read them, computed once per document. */
+function articlesOf(entry: DocumentEntry): Promise<ReturnType<typeof diffArticles>> {
+  let cached = articleLists.get(entry.id);
+  if (!cached) {
+    cached = ruleStructure(entry).then((structure) => diffArticles(structure ?? { articles: [] }));
+    articleLists.set(entry.id, cached);
+  }
+  return cached;
+}
+
 const comparisons = new Map<string, Promise<ArticleChange[]>>();
 
 /** Article-by-article comparison of two versions, changes inside articles by jieba words. */
@@ -67,9 +82,7 @@ export function compareVersions(from: DocumentEntry, to: DocumentEntry): Promise
   const key = `${from.id} ${to.id}`;
   let cached = comparisons.get(key);
   if (!cached) {
-    cached = Promise.all([ruleStructure(from), ruleStructure(to)]).then(([a, b]) =>
-      compareArticles(diffArticles(a ?? { articles: [] }), diffArticles(b ?? { articles: [] }), { tokenize: segment }),
-    );
+    cached = Promise.all([articlesOf(from), articlesOf(to)]).then(([a, b]) => compareArticles(a, b, { tokenize: segment }));
     comparisons.set(key, cached);
   }
   return cached;
@@ -79,7 +92,7 @@ export function compareVersions(from: DocumentEntry, to: DocumentEntry): Promise
 export async function historyOf(entry: DocumentEntry, articleId: string): Promise<Array<HistoryStep & { facts: ReturnType<typeof versionFacts> }>> {
   const versions = await versionsOf(entry);
   const list = versions.length > 0 ? versions : [versionFacts(entry)];
-  const articles = await Promise.all(list.map(async (v) => ({ id: v.id, articles: diffArticles((await ruleStructure(v.entry)) ?? { articles: [] }) })));
+  const articles = await Promise.all(list.map(async (v) => ({ id: v.id, articles: await articlesOf(v.entry) })));
   const changes = await Promise.all(list.slice(1).map((v, i) => compareVersions(list[i]!.entry, v.entry)));
   return articleHistory(articles, changes, entry.id, articleId).map((step, i) => ({ ...step, facts: list[i]! }));
 }

@@ -9,27 +9,20 @@
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { GraphData } from '../lib/graph/types.ts';
 import type { CrossLinkIndex } from '../lib/graph/link-index.ts';
 
 /**
  * The integration serving `virtual:wenyuan/graph` and `virtual:wenyuan/link-digests`.
- * With `graphFile` (the graph's copy in the build cache) the graph module
- * reads that file when the pages load instead of carrying the graph in the
- * bundle: tens of megabytes at 10,000 documents that Vite would otherwise
- * parse and bundle.
+ * The graph module reads the graph's file in the build cache when the pages
+ * load, instead of carrying the graph in the bundle: tens of megabytes at
+ * 10,000 documents that Vite would otherwise parse and bundle.
  */
-export function crossLinks(graph: GraphData, index: CrossLinkIndex, graphFile?: string): AstroIntegration {
-  // JSON.parse of a string literal is faster to load than the same data as an object literal.
-  const graphModule = graphFile
-    ? `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(path.resolve(graphFile))}, 'utf8'));`
-    : `export default JSON.parse(${JSON.stringify(JSON.stringify(graph))});`;
+export function crossLinks(index: CrossLinkIndex, graphFile: string): AstroIntegration {
+  const file = JSON.stringify(path.resolve(graphFile));
   const modules = new Map<string, () => string>([
-    ['virtual:wenyuan/graph', () => graphModule],
-    [
-      'virtual:wenyuan/link-digests',
-      () => `export default JSON.parse(${JSON.stringify(JSON.stringify(index.digests()))});\nexport const graphFile = ${JSON.stringify(graphFile ? path.resolve(graphFile) : null)};`,
-    ],
+    ['virtual:wenyuan/graph', () => `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${file}, 'utf8'));`],
+    // JSON.parse of a string literal is faster to load than the same data as an object literal.
+    ['virtual:wenyuan/link-digests', () => `export default JSON.parse(${JSON.stringify(JSON.stringify(index.digests()))});\nexport const graphFile = ${file};`],
   ]);
   return {
     name: 'wenyuan-cross-links',

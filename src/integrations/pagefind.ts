@@ -9,7 +9,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { searchablePage } from '../lib/search/page-text.ts';
 import { indexHtml } from '../lib/search/index-html.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 import { shardCount, shardOf, shardPath } from '../lib/search/shards.ts';
+import { digestOfFiles, filesUnder } from '../lib/files.ts';
 
 /** Every HTML file under `dir` except the index's own folder, in a stable order. */
 function htmlFiles(dir: string, skip: string): string[] {
@@ -66,11 +67,7 @@ interface ShardPlan {
 /** Digest of the code that turns pages into index input (src/lib/search/) and of the index format. */
 function indexCodeDigest(): string {
   const dir = fileURLToPath(new URL('../lib/search/', import.meta.url));
-  const hash = createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`);
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) {
-    hash.update(name).update('\0').update(readFileSync(path.join(dir, name))).update('\0');
-  }
-  return hash.digest('hex');
+  return createHash('sha256').update(`wenyuan-index-${INDEX_FORMAT}\n`).update(digestOfFiles(dir, filesUnder(dir, ['.ts']))).digest('hex');
 }
 
 /**

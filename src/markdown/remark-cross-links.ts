@@ -73,9 +73,10 @@ export function remarkCrossLinks(options: CrossLinksOptions = {}) {
         const className = target.missing ? ['citation', 'citation-missing'] : ['citation'];
         spans.push({ start: c.open, end: c.end, node: link(target.href, target.title ?? c.linked, c.linked, className) });
       }
-      if (options.entities ?? true) {
+      // Headings never link names, so they are not scanned for them.
+      if ((options.entities ?? true) && !inHeading) {
         for (const m of findMentions(value, context)) {
-          if (inHeading || seen.has(m.key)) continue;
+          if (seen.has(m.key)) continue;
           const entity = links.entities[m.key];
           if (!entity || spans.some((s) => s.start < m.end && m.start < s.end)) continue;
           seen.add(m.key);

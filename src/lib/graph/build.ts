@@ -425,7 +425,5 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       ...(doc.file ? { file: doc.file } : {}),
     };
   }
-  const graph: Omit<GraphData, 'digest'> = { citations, missing, entities, mentions, related, links, documents: documentsOut };
-  const digest = createHash('sha256').update(JSON.stringify(graph)).digest('hex').slice(0, 16);
-  return { digest, ...graph };
+  return { citations, missing, entities, mentions, related, links, documents: documentsOut };
 }

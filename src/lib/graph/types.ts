@@ -142,8 +142,6 @@ export interface DocumentLinks {
 
 /** The whole graph. */
 export interface GraphData {
-  /** Changes whenever anything a page or link shows changes. */
-  digest: string;
   /** Every citation, by citing document then position. */
   citations: CitationRecord[];
   missing: MissingText[];

@@ -7,6 +7,7 @@
  * drawing stays readable; the best-connected nodes are kept.
  */
 import type { GraphData } from './types.ts';
+import { documentHref, missingHref } from './urls.ts';
 
 /** A node: an archive document or a cited-but-missing text. */
 export interface ViewNode {
@@ -56,12 +57,12 @@ export function networkOf(graph: Pick<GraphData, 'documents' | 'missing' | 'cita
       type: doc.type,
       ...(doc.region ? { region: doc.region } : {}),
       ...(doc.date ? { date: doc.date } : {}),
-      href: `/documents/${id}/`,
+      href: documentHref(id),
     });
   }
   for (const m of graph.missing) {
     index.set(`m:${m.slug}`, nodes.length);
-    nodes.push({ id: `m:${m.slug}`, label: m.title, kind: 'missing', type: 'missing', ...(m.region ? { region: m.region } : {}), href: `/cited/${encodeURIComponent(m.slug)}/` });
+    nodes.push({ id: `m:${m.slug}`, label: m.title, kind: 'missing', type: 'missing', ...(m.region ? { region: m.region } : {}), href: missingHref(m.slug) });
   }
   const counts = new Map<string, number>();
   for (const c of graph.citations) {
