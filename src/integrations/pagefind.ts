@@ -49,7 +49,7 @@ function urlOf(siteDir: string, file: string): string {
 const BATCH = 16;
 
 /** Bump when the index HTML changes shape, so cached shards are rebuilt. */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 /** One shard's pages as Pagefind will receive them. */
 interface ShardInput {

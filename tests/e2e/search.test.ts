@@ -115,4 +115,13 @@ describe.runIf(enabled)('searching the archive', () => {
     expect(decodeURIComponent(href ?? '')).toMatch(/\/documents\/2023-03-01-test-yishi-guize\/\?highlight=.*#第三条(第一款)?$/);
     await page.close();
   });
+
+  it('a hit under a heading links to the heading and names it by its words', async () => {
+    const { page } = await openPage(browser(), `/search/?q=${encodeURIComponent('组建专家顾问库')}`);
+    await searchSettled(page);
+    const section = page.locator('#search-results .result .section a').first();
+    expect(decodeURIComponent((await section.getAttribute('href')) ?? '')).toMatch(/#四-创新人大工作体制机制-确保人大工作不断取得新进步$/);
+    expect(await section.textContent()).toBe('§ 四、创新人大工作体制机制，确保人大工作不断取得新…');
+    await page.close();
+  });
 });

@@ -9,7 +9,7 @@
  * to the nearest anchor.
  */
 import { parseQuery, patternStarts, type Phrase } from './query.ts';
-import { decodeTokens, isBigram, TITLE_SLOT } from './tokens.ts';
+import { CHARACTERS_MARK, decodeText, decodeTokens, TITLE_SLOT } from './tokens.ts';
 import { escapeHtml } from './index-html.ts';
 
 /** Filter counts as Pagefind reports them: facet → value → count. */
@@ -168,7 +168,8 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
         holding.add(page);
         const entry = found.get(page) ?? { inTitle: false, frequency: 0, result: first };
         entry.inTitle ||= starts[0]! < TITLE_SLOT;
-        entry.frequency += starts.length;
+        // A single character is listed once per page: it counts as present, not by occurrences.
+        entry.frequency += phrase.single ? 1 : starts.length;
         const inBody = starts.find((start) => start >= TITLE_SLOT);
         if (entry.position === undefined || (entry.position < TITLE_SLOT && inBody !== undefined)) {
           entry.position = inBody ?? starts[0];
@@ -203,28 +204,56 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
   }
 
   /** Loads what a hit shows: title, meta, excerpt and the link (with anchor and highlight). */
-  async function show(hit: SearchHit, phrases: readonly Phrase[], context = 24): Promise<ShownHit> {
+  async function show(hit: SearchHit, phrases: readonly Phrase[], context = 12): Promise<ShownHit> {
     const fragment = await hit.result.data();
-    const tokens = fragment.content.split(/\s+/);
-    const position = hit.position ?? TITLE_SLOT;
-    let start = hit.phrase ? position - hit.phrase.lead : position;
-    // A one-character phrase may have matched a bigram it begins; its own token stands just before.
-    if (tokens[start] !== undefined && isBigram(tokens[start]!.replace(/\.$/, ''))) start -= 1;
-    const end = hit.phrase ? start + hit.phrase.width : start;
-    const from = Math.max(start < TITLE_SLOT ? 0 : TITLE_SLOT, start - context);
-    const before = decodeTokens(tokens.slice(from, start));
-    const match = decodeTokens(tokens.slice(start, end)).trim();
-    const after = decodeTokens(tokens.slice(end, end + context * 3));
-    const excerptHtml = `${from > TITLE_SLOT ? '…' : ''}${escapeHtml(before)}${match ? `<mark>${escapeHtml(match)}</mark>` : ''}${escapeHtml(after)}…`;
+    const tokens = fragment.content.split(/\s+/).map((token) => (token.endsWith(`${CHARACTERS_MARK}.`) ? CHARACTERS_MARK : token));
+    // The title's tokens end at its character list; the body's at the page's.
+    const titleMark = tokens.indexOf(CHARACTERS_MARK);
+    const title: [number, number] = [0, titleMark >= 0 && titleMark < TITLE_SLOT ? titleMark : Math.min(TITLE_SLOT, tokens.length)];
+    const bodyMark = tokens.lastIndexOf(CHARACTERS_MARK);
+    const body: [number, number] = [Math.min(TITLE_SLOT, tokens.length), bodyMark >= TITLE_SLOT ? bodyMark : tokens.length];
 
-    const target =
-      hit.position !== undefined && hit.position >= TITLE_SLOT
-        ? fragment.anchors.filter((a) => a.location <= hit.position! && a.id).at(-1)
-        : undefined;
+    const phrase = hit.phrase;
+    let position = hit.position ?? TITLE_SLOT;
+    let region = position < TITLE_SLOT ? title : body;
+    let decoded = decodeText(tokens.slice(...region));
+    let match: [number, number] | undefined;
+    if (phrase?.single) {
+      // A single character is found page by page: show its first occurrence, in the body if it is there.
+      let offset = decodeText(tokens.slice(...body)).text.indexOf(phrase.text);
+      region = body;
+      if (offset < 0) {
+        region = title;
+        offset = decodeText(tokens.slice(...title)).text.indexOf(phrase.text);
+      }
+      decoded = decodeText(tokens.slice(...region));
+      if (offset >= 0) {
+        const index = decoded.spans.findIndex(([start, end]) => start <= offset && offset < end);
+        position = region[0] + Math.max(0, index);
+        match = [offset, offset + phrase.text.length];
+      }
+    } else if (phrase) {
+      const first = decoded.spans[position - phrase.lead - region[0]];
+      const last = decoded.spans[position - phrase.lead - region[0] + phrase.width - 1];
+      if (first && last) match = [first[0], last[1]];
+    }
+    const [matchStart, matchEnd] = match ?? [0, 0];
+    const from = Math.max(0, matchStart - context);
+    const before = decoded.text.slice(from, matchStart);
+    const matched = decoded.text.slice(matchStart, matchEnd);
+    const after = decoded.text.slice(matchEnd, matchEnd + context * 3);
+    const excerptHtml = `${region === body && from > 0 ? '…' : ''}${escapeHtml(before)}${matched ? `<mark>${escapeHtml(matched)}</mark>` : ''}${escapeHtml(after)}…`;
+
+    const target = region === body ? fragment.anchors.filter((a) => a.location <= position && a.id).at(-1) : undefined;
     const anchor = target?.id;
-    // Article ids read well as they are (第九条); other anchors are named by their heading's words.
-    const label = target && (/^第/.test(target.id) || !target.text ? target.id : decodeTokens(target.text.split(/\s+/)).slice(0, 24));
-    const highlight = phrases.map((phrase) => `highlight=${encodeURIComponent(phrase.text)}`).join('&');
+    // Article ids read well as they are (第九条); other anchors are named by the words of the block they start.
+    let label = target?.id;
+    if (target && !/^第/.test(target.id)) {
+      const blockEnd = tokens.findIndex((token, i) => i >= target.location && token.endsWith('.'));
+      const words = decodeTokens(tokens.slice(target.location, blockEnd < 0 ? undefined : blockEnd + 1)).trim();
+      if (words) label = words.length > 24 ? `${words.slice(0, 24)}…` : words;
+    }
+    const highlight = phrases.map((p) => `highlight=${encodeURIComponent(p.text)}`).join('&');
     const url = `${fragment.url.split('#')[0]!.split('?')[0]}${highlight ? `?${highlight}` : ''}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
     return { url, title: fragment.meta.title ?? fragment.url, meta: fragment.meta, excerptHtml, anchor, anchorLabel: label };
   }

@@ -1,27 +1,43 @@
 /**
- * Wenyuan's search vocabulary. Each Chinese character becomes a token of its
- * own followed by the bigram it starts (人大代表 → 人 人大 大 大代 代 代表 表).
- * A phrase is found exactly by checking that its bigrams stand at the right
- * distances (two apart within a run); a single character is an exact word,
- * so its recall does not depend on Pagefind's prefix expansion. Other scripts
- * stay whole words.
+ * Wenyuan's search vocabulary: about one token per Chinese character.
+ *
+ * A run of Chinese characters is written as the bigrams it is made of, one
+ * after another (人大代表 → 人大 大代 代表), so a phrase is found exactly by
+ * checking that its bigrams stand at consecutive positions. A one-character
+ * run is the character itself. Where a run meets a word (letters or digits)
+ * its edge character is written again on that side (2023年度 → 2023 年 年度),
+ * so a phrase such as 2023年 or 第3条 matches at the exact place.
+ *
+ * A one-character query cannot be answered from bigrams alone, so every page
+ * also lists each of its characters once, after a marker at the end of its
+ * text ({@link characterSet}); single characters are found page by page, and
+ * the excerpt finds the first occurrence in the text.
  *
  * Pagefind segments Chinese with its own dictionary even in an `und` index (a
  * bigram such as 大代 is split into 大 and 代, in the index and in queries), so
- * Chinese tokens are written in ASCII: `q` and the code point in base 36, four
- * digits per character (人 → q0fju, and 人大 → q0fju0hlz: the second code without its q).
- * Real words of that shape get an `x` in front so decoding is unambiguous.
+ * Chinese tokens are written in ASCII: `q` and the code point in base 36, three
+ * digits per character (人 → qfju, and 人大 → qfjuhlz: the second code without
+ * its q). The few characters beyond three digits (compatibility ideographs,
+ * the supplementary planes) are written `r` and four digits and stand alone,
+ * like a word. Real words of these shapes get an `x` in front so decoding is
+ * unambiguous.
  */
 
 /** A run of Chinese characters, a run of other letters or digits, or one other visible character. */
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)|(\S)/gu;
 
-const CODE_WIDTH = 4;
-const CODED = /^q[0-9a-z]{4}(?:[0-9a-z]{4})?$/;
-const ESCAPED = /^x+q[0-9a-z]{4}(?:[0-9a-z]{4})?$/;
+const CODE_WIDTH = 3;
+/** Code points written with {@link CODE_WIDTH} digits; the others are rare characters. */
+const CODE_LIMIT = 36 ** CODE_WIDTH;
+const CODED = /^q[0-9a-z]{3}(?:[0-9a-z]{3})?$/;
+const RARE = /^r[0-9a-z]{4}$/;
+const ESCAPED = /^x+(?:q[0-9a-z]{3}(?:[0-9a-z]{3})?|r[0-9a-z]{4})$/;
 
-/** Padding token after the title (never a word, so never matched). */
+/** Padding token after the title and between runs (never a word, so never matched). */
 export const FILLER = '·';
+
+/** Token before a page's character list: the text ends there. */
+export const CHARACTERS_MARK = '·¶·';
 
 /**
  * Token positions reserved for the title at the start of every indexed page:
@@ -31,27 +47,30 @@ export const TITLE_SLOT = 256;
 
 /** The ASCII word for one Chinese character. */
 export function encodeChar(char: string): string {
-  return `q${char.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0')}`;
+  const code = char.codePointAt(0)!;
+  return code < CODE_LIMIT ? `q${code.toString(36).padStart(CODE_WIDTH, '0')}` : `r${code.toString(36).padStart(4, '0')}`;
 }
 
 function bigram(first: string, second: string): string {
-  return first + second.slice(1);
+  return encodeChar(first) + encodeChar(second).slice(1);
 }
 
 function encodeWord(word: string): string {
   const lower = word.toLowerCase();
-  return CODED.test(lower) || ESCAPED.test(lower) ? `x${lower}` : word;
+  return CODED.test(lower) || RARE.test(lower) || ESCAPED.test(lower) ? `x${lower}` : word;
 }
 
-/** True for an encoded bigram (not part of the text when decoding). */
+/** True for an encoded bigram. */
 export function isBigram(token: string): boolean {
   return token.length === 1 + 2 * CODE_WIDTH && CODED.test(token);
 }
 
-function decodeToken(token: string): string {
-  if (token.length === 1 + CODE_WIDTH && CODED.test(token)) return String.fromCodePoint(parseInt(token.slice(1), 36));
-  if (ESCAPED.test(token)) return token.slice(1);
-  return token;
+/** The characters of an encoded bigram or character; undefined for other tokens. */
+function hanOf(token: string): string[] | undefined {
+  if (RARE.test(token)) return [String.fromCodePoint(parseInt(token.slice(1), 36))];
+  if (!CODED.test(token)) return undefined;
+  const codes = token.length === 1 + CODE_WIDTH ? [token.slice(1)] : [token.slice(1, 1 + CODE_WIDTH), token.slice(1 + CODE_WIDTH)];
+  return codes.map((code) => String.fromCodePoint(parseInt(code, 36)));
 }
 
 /** One token of a text, and whether a phrase looks it up (see {@link phrasePattern}). */
@@ -60,22 +79,51 @@ interface Token {
   lookUp: boolean;
 }
 
-function tokensOf(text: string, lowerWords: boolean): Token[] {
-  const out: Token[] = [];
+type Piece = { kind: 'han'; chars: string[] } | { kind: 'word'; token: string } | { kind: 'other'; token: string };
+
+function piecesOf(text: string, lowerWords: boolean): Piece[] {
+  const pieces: Piece[] = [];
   for (const match of text.matchAll(RUN)) {
     if (match[1]) {
-      const codes = [...match[1]].map(encodeChar);
-      for (let i = 0; i < codes.length; i++) {
-        out.push({ token: codes[i]!, lookUp: codes.length === 1 });
-        if (i + 1 < codes.length) out.push({ token: bigram(codes[i]!, codes[i + 1]!), lookUp: true });
+      // A rare character stands alone, like a word, between runs of the others.
+      let run: string[] = [];
+      for (const char of match[1]) {
+        if (char.codePointAt(0)! < CODE_LIMIT) {
+          run.push(char);
+          continue;
+        }
+        if (run.length > 0) pieces.push({ kind: 'han', chars: run });
+        run = [];
+        pieces.push({ kind: 'word', token: encodeChar(char) });
       }
+      if (run.length > 0) pieces.push({ kind: 'han', chars: run });
     } else if (match[2]) {
       const word = encodeWord(match[2]);
-      out.push({ token: lowerWords ? word.toLowerCase() : word, lookUp: true });
-    } else {
-      out.push({ token: match[0], lookUp: false });
-    }
+      pieces.push({ kind: 'word', token: lowerWords ? word.toLowerCase() : word });
+    } else pieces.push({ kind: 'other', token: match[0] });
   }
+  return pieces;
+}
+
+function tokensOf(text: string, lowerWords: boolean): Token[] {
+  const pieces = piecesOf(text, lowerWords);
+  const out: Token[] = [];
+  pieces.forEach((piece, i) => {
+    if (piece.kind !== 'han') {
+      out.push({ token: piece.token, lookUp: piece.kind === 'word' });
+      return;
+    }
+    const { chars } = piece;
+    // Two runs apart only by white space: a filler keeps their bigrams from meeting.
+    if (pieces[i - 1]?.kind === 'han') out.push({ token: FILLER, lookUp: false });
+    if (chars.length === 1) {
+      out.push({ token: encodeChar(chars[0]!), lookUp: true });
+      return;
+    }
+    if (pieces[i - 1]?.kind === 'word') out.push({ token: encodeChar(chars[0]!), lookUp: false });
+    for (let j = 0; j + 1 < chars.length; j++) out.push({ token: bigram(chars[j]!, chars[j + 1]!), lookUp: true });
+    if (pieces[i + 1]?.kind === 'word') out.push({ token: encodeChar(chars.at(-1)!), lookUp: false });
+  });
   return out;
 }
 
@@ -84,23 +132,34 @@ export function tokenize(text: string): string[] {
   return tokensOf(text, false).map((t) => t.token);
 }
 
+/** Each Chinese character of a text once, as tokens, in order of first appearance. */
+export function characterSet(text: string): string[] {
+  const seen = new Set<string>();
+  for (const match of text.matchAll(/\p{Script=Han}/gu)) seen.add(match[0]);
+  return [...seen].map(encodeChar);
+}
+
 /** What a phrase must match: tokens at fixed distances, and where the phrase's text lies around them. */
 export interface PhrasePattern {
   /** Tokens to look up: bigrams for a Chinese run, the character itself for a one-character run, words. */
   tokens: string[];
-  /** Distance of each token from the first one (two apart between bigrams of one run). */
+  /** Distance of each token from the first one. */
   offsets: number[];
-  /** Position of the first looked-up token within the phrase's own tokens (1 when it starts with a bigram). */
+  /** Position of the first looked-up token within the phrase's own tokens. */
   lead: number;
   /** How many index tokens the phrase's text spans. */
   width: number;
+  /** True for a single Chinese character, found through pages' character lists rather than at positions. */
+  single: boolean;
 }
 
 /** The pattern a phrase must match, from the phrase's own tokens. Punctuation in a phrase is dropped. */
 export function phrasePattern(phrase: string): PhrasePattern {
-  const all = tokensOf(phrase.replace(/[^\p{L}\p{N}]+/gu, ''), true);
+  const stripped = phrase.replace(/[^\p{L}\p{N}]+/gu, '');
+  const all = tokensOf(stripped, true);
   const first = all.findIndex((entry) => entry.lookUp);
-  if (first === -1) return { tokens: [], offsets: [], lead: 0, width: 0 };
+  const single = /^\p{Script=Han}$/u.test(stripped);
+  if (first === -1) return { tokens: [], offsets: [], lead: 0, width: 0, single };
   const tokens: string[] = [];
   const offsets: number[] = [];
   all.forEach((entry, i) => {
@@ -108,7 +167,14 @@ export function phrasePattern(phrase: string): PhrasePattern {
     tokens.push(entry.token);
     offsets.push(i - first);
   });
-  return { tokens, offsets, lead: first, width: all.length };
+  return { tokens, offsets, lead: first, width: all.length, single };
+}
+
+/** Text decoded from tokens, with the stretch of text each token stands for. */
+export interface DecodedText {
+  text: string;
+  /** `spans[i]` = [start, end) of token i's characters in `text` (empty for fillers). */
+  spans: Array<[number, number]>;
 }
 
 function isWord(text: string): boolean {
@@ -116,26 +182,71 @@ function isWord(text: string): boolean {
 }
 
 /**
- * Turns indexed tokens back into text: bigrams are dropped, characters and
- * words decoded; words are separated by a space only from other words.
+ * Turns indexed tokens back into text: a run's bigrams give its characters
+ * once, edge characters written again are not repeated, words are decoded and
+ * separated by a space only from other words.
  */
-export function decodeTokens(tokens: readonly string[]): string {
-  let out = '';
+export function decodeText(tokens: readonly string[]): DecodedText {
+  let text = '';
+  const spans: Array<[number, number]> = [];
+  // The second character of the last bigram, written once the run goes on or ends.
+  let pending: string | undefined;
   let previousWord = false;
-  for (const raw of tokens) {
+  const flush = () => {
+    if (pending !== undefined) text += pending;
+    pending = undefined;
+  };
+  tokens.forEach((raw, i) => {
     // Pagefind ends each block's text with a full stop glued to its last token.
     const blockEnd = raw.length > 1 && raw.endsWith('.');
     const token = blockEnd ? raw.slice(0, -1) : raw;
-    if (token === FILLER || token === '' || isBigram(token)) continue;
-    const text = decodeToken(token);
-    const word = isWord(text);
-    if (word && previousWord) out += ' ';
-    out += text;
-    previousWord = word;
+    const han = hanOf(token);
+    if (han && han.length === 2) {
+      // A run's next bigram starts with the character the last one left pending.
+      if (pending === han[0]) pending = undefined;
+      else flush();
+      spans.push([text.length, text.length + 2]);
+      text += han[0];
+      pending = han[1];
+      previousWord = false;
+    } else if (han) {
+      const char = han[0]!;
+      if (pending === char) {
+        // The run's edge character written again before a word.
+        spans.push([text.length, text.length + 1]);
+        flush();
+      } else {
+        flush();
+        spans.push([text.length, text.length + 1]);
+        const next = hanOf(tokens[i + 1]?.replace(/\.$/, '') ?? '');
+        // Before its run's first bigram the character is written by the bigram.
+        if (!(next?.length === 2 && next[0] === char)) text += char;
+      }
+      previousWord = false;
+    } else {
+      flush();
+      if (token === FILLER || token === CHARACTERS_MARK || token === '') {
+        spans.push([text.length, text.length]);
+      } else {
+        const word = ESCAPED.test(token) ? token.slice(1) : token;
+        const wordLike = isWord(word);
+        if (wordLike && previousWord) text += ' ';
+        spans.push([text.length, text.length + word.length]);
+        text += word;
+        previousWord = wordLike;
+      }
+    }
     if (blockEnd) {
-      out += ' ';
+      flush();
+      text += ' ';
       previousWord = false;
     }
-  }
-  return out;
+  });
+  flush();
+  return { text, spans };
+}
+
+/** The text of tokens (see {@link decodeText}). */
+export function decodeTokens(tokens: readonly string[]): string {
+  return decodeText(tokens).text;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchablePage } from '../../../src/lib/search/page-text.ts';
 import { indexHtml } from '../../../src/lib/search/index-html.ts';
-import { TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
+import { CHARACTERS_MARK, characterSet, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
 
 const PAGE = `<!doctype html><html lang="zh-CN"><body><nav>首页 浏览</nav>
 <article data-pagefind-body>
@@ -37,10 +37,16 @@ describe('searchable text of a page', () => {
     const html = indexHtml(searchablePage(PAGE)!, (t) => t);
     const title = /<h1>([^<]*)<\/h1>/.exec(html)![1]!.split(' ');
     expect(title).toHaveLength(TITLE_SLOT);
-    expect(title.slice(0, 7)).toEqual(tokenize('议事规则'));
-    expect(html).toContain(`<p id="第一条">${tokenize('第一条 区委书记主持。').join(' ')}</p>`);
+    // The title's tokens, then its characters once.
+    expect(title.slice(0, 8)).toEqual([...tokenize('议事规则'), CHARACTERS_MARK, ...characterSet('议事规则')]);
+    expect(html).toContain(`<span id="第一条"></span><p>${tokenize("第一条 区委书记主持。").join(" ")}</p>`);
     expect(html).toContain('<span data-pagefind-filter="type:rule"></span>');
     expect(html).toContain('<span data-pagefind-meta="title:议事规则"></span>');
     expect(html).not.toContain('耙桓');
+    // The page ends with each of its characters once, after the mark.
+    const last = /<p>([^<]*)<\/p><\/main>/.exec(html)![1]!.split(' ');
+    expect(last[0]).toBe(CHARACTERS_MARK);
+    expect(new Set(last.slice(1)).size).toBe(last.length - 1);
+    expect(last).toContain(characterSet('主')[0]);
   });
 });

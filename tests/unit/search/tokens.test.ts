@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTokens, encodeChar, phrasePattern, tokenize } from '../../../src/lib/search/tokens.ts';
+import { characterSet, decodeText, decodeTokens, encodeChar, FILLER, phrasePattern, tokenize } from '../../../src/lib/search/tokens.ts';
 import { parseQuery, patternStarts } from '../../../src/lib/search/query.ts';
 import { createNormalizer } from '../../../src/lib/search/normalize.ts';
 import { traditionalToSimplifiedPairs } from '../../../src/lib/search/t2s-table.ts';
@@ -10,25 +10,65 @@ const c = encodeChar;
 const bi = (a: string, b: string) => c(a) + c(b).slice(1);
 
 describe('tokens', () => {
-  it('writes Chinese characters as ASCII words, each followed by the bigram it starts', () => {
-    expect(c('人')).toBe('q0fju');
-    expect(tokenize('人大代表，2023年Open Data')).toEqual([
-      c('人'), bi('人', '大'), c('大'), bi('大', '代'), c('代'), bi('代', '表'), c('表'), '，', '2023', c('年'), 'Open', 'Data',
-    ]);
+  it('writes a Chinese run as its bigrams, one per character; an edge next to a word is written again', () => {
+    expect(c('人')).toBe('qfju');
+    expect(bi('人', '大')).toBe('qfjuhlz');
+    expect(tokenize('人大代表，2023年Open Data')).toEqual([bi('人', '大'), bi('大', '代'), bi('代', '表'), '，', '2023', c('年'), 'Open', 'Data']);
+    expect(tokenize('2023年度工作')).toEqual(['2023', c('年'), bi('年', '度'), bi('度', '工'), bi('工', '作')]);
+    expect(tokenize('今年2023')).toEqual([bi('今', '年'), c('年'), '2023']);
+    // Runs apart only by white space do not make a bigram across the gap.
+    expect(tokenize('人大 大会')).toEqual([bi('人', '大'), FILLER, bi('大', '会')]);
   });
 
-  it('a phrase is its bigrams two apart; a one-character run is the character itself', () => {
-    expect(phrasePattern('人大代表')).toEqual({ tokens: [bi('人', '大'), bi('大', '代'), bi('代', '表')], offsets: [0, 2, 4], lead: 1, width: 7 });
-    expect(phrasePattern('表')).toEqual({ tokens: [c('表')], offsets: [0], lead: 0, width: 1 });
-    expect(phrasePattern('第3条')).toEqual({ tokens: [c('第'), '3', c('条')], offsets: [0, 1, 2], lead: 0, width: 3 });
-    expect(phrasePattern('人大2023')).toEqual({ tokens: [bi('人', '大'), '2023'], offsets: [0, 2], lead: 1, width: 4 });
+  it('a character beyond three code digits stands alone, like a word', () => {
+    expect(c('𠀀')).toBe('r2t4w');
+    expect(tokenize('人大𠀀代表')).toEqual([bi('人', '大'), c('大'), c('𠀀'), c('代'), bi('代', '表')]);
+    expect(decodeTokens(tokenize('人大𠀀代表'))).toBe('人大𠀀代表');
+    expect(phrasePattern('大𠀀代').tokens).toEqual([c('大'), c('𠀀'), c('代')]);
+  });
+
+  it('lists each character of a text once', () => {
+    expect(characterSet('人大代表大会，人民')).toEqual(['人', '大', '代', '表', '会', '民'].map(c));
+  });
+
+  it('a phrase is its bigrams one apart; a one-character run is the character itself', () => {
+    expect(phrasePattern('人大代表')).toEqual({ tokens: [bi('人', '大'), bi('大', '代'), bi('代', '表')], offsets: [0, 1, 2], lead: 0, width: 3, single: false });
+    expect(phrasePattern('表')).toEqual({ tokens: [c('表')], offsets: [0], lead: 0, width: 1, single: true });
+    expect(phrasePattern('第3条')).toEqual({ tokens: [c('第'), '3', c('条')], offsets: [0, 1, 2], lead: 0, width: 3, single: false });
+    expect(phrasePattern('人大2023')).toEqual({ tokens: [bi('人', '大'), '2023'], offsets: [0, 2], lead: 0, width: 3, single: false });
+    expect(phrasePattern('2023年')).toEqual({ tokens: ['2023', c('年')], offsets: [0, 1], lead: 0, width: 2, single: false });
     expect(phrasePattern('，').tokens).toEqual([]);
+  });
+
+  it('a phrase matches where the text has it, also inside longer runs', () => {
+    const at = (text: string, phrase: string) => {
+      const tokens = tokenize(text);
+      const pattern = phrasePattern(phrase);
+      const positions = pattern.tokens.map((token) => new Set(tokens.flatMap((t, i) => (t === token ? [i] : []))));
+      return patternStarts(positions, pattern.offsets);
+    };
+    expect(at('2023年度工作', '2023年')).toEqual([0]);
+    expect(at('今年2023', '年2023')).toEqual([1]);
+    expect(at('依照第3条规定', '第3条')).toEqual([2]);
+    expect(at('人大代表大会', '代表大')).toEqual([2]);
+    expect(at('人大 大会', '人大会')).toEqual([]);
+    expect(at('人大代表', '大表')).toEqual([]);
   });
 
   it('decodes tokens back to the text, and real words that look like codes survive', () => {
     expect(decodeTokens(tokenize('人大代表，2023年Open Data'))).toBe('人大代表，2023年Open Data');
-    expect(decodeTokens(tokenize('quick q0ft6'))).toBe('quick q0ft6');
-    expect(decodeTokens([c('第'), `${bi('第', '一')}`, `${c('一')}.`, c('本')])).toBe('第一 本');
+    expect(decodeTokens(tokenize('2023年度工作，今年2023，第3条'))).toBe('2023年度工作，今年2023，第3条');
+    expect(decodeTokens(tokenize('人大 大会'))).toBe('人大大会');
+    expect(decodeTokens(tokenize('quick qft6 qfjuhlz r0000'))).toBe('quick qft6 qfjuhlz r0000');
+    // Pagefind ends each block's last token with a full stop.
+    expect(decodeTokens([bi('第', '一'), `${bi('一', '条')}.`, c('本')])).toBe('第一条 本');
+  });
+
+  it('says which text each token stands for', () => {
+    const { text, spans } = decodeText(tokenize('代表2023年'));
+    expect(text).toBe('代表2023年');
+    // 代表, its edge 表 again, 2023, 年
+    expect(spans).toEqual([[0, 2], [1, 2], [2, 6], [6, 7]]);
   });
 });
 
