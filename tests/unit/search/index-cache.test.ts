@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/integrations/pagefind.ts';
+import { INDEX_CHUNK_SIZE } from '../../../src/integrations/pagefind-shard.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-index-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,5 +41,19 @@ describe('search index cache', () => {
     } finally {
       delete process.env.WENYUAN_PAGES_PER_SHARD;
     }
+  });
+
+  it('cuts the index into chunks of the configured size', async () => {
+    // 20 pages of 400 different characters each: about 8,000 bigrams and 8,000 listed characters, each once.
+    const chars = Array.from({ length: 8000 }, (_, i) => String.fromCodePoint(0x4e00 + i));
+    for (let i = 0; i < 20; i++) page(`chunks-${i}`, chars.slice(i * 400, i * 400 + 400).join(''));
+    const site = path.join(work, 'site');
+    rmSync(path.join(site, 'documents', 'a'), { recursive: true });
+    const summary = await buildSearchIndex(site);
+    expect(summary.shards).toBe(1);
+    const chunks = readdirSync(path.join(site, 'pagefind', 'index')).length;
+    // Pagefind's default (20,000 occurrences a chunk) makes 4 chunks of these.
+    expect(INDEX_CHUNK_SIZE).toBeLessThan(4000);
+    expect(chunks).toBeGreaterThanOrEqual(Math.floor(16000 / INDEX_CHUNK_SIZE));
   });
 });
