@@ -71,11 +71,20 @@ function servedBytes(url: string, body: Buffer): number {
 
 const { server, url } = await serveStatic(distDir, '127.0.0.1', 0);
 const browser = await launchChromium();
-const phases: Array<{ name: string; bytes: number; requests: number; ms: number }> = [];
+/** What a response is, for the breakdown of a query's bytes. */
+function kindOf(url: string): string {
+  const name = new URL(url).pathname;
+  const ext = /\.(pf_meta|pf_index|pf_fragment|pf_filter)$/.exec(name)?.[1];
+  if (ext) return { pf_meta: 'metadata', pf_index: 'index chunks', pf_fragment: 'fragments', pf_filter: 'filters' }[ext]!;
+  return /\/pagefind(-\d+)?\//.test(name) ? 'Pagefind code' : 'page';
+}
+
+const phases: Array<{ name: string; bytes: number; requests: number; ms: number; kinds: Record<string, number> }> = [];
 try {
   const page = await browser.newPage();
   let bytes = 0;
   let requests = 0;
+  let kinds: Record<string, number> = {};
   // Bodies arrive asynchronously: a phase is totalled only once every body it asked for is counted.
   let pending: Array<Promise<void>> = [];
   page.on('response', (response) => {
@@ -83,7 +92,9 @@ try {
       response
         .body()
         .then((body) => {
-          bytes += servedBytes(response.url(), body);
+          const served = servedBytes(response.url(), body);
+          bytes += served;
+          kinds[kindOf(response.url())] = (kinds[kindOf(response.url())] ?? 0) + served;
           requests++;
         })
         .catch(() => undefined),
@@ -92,9 +103,10 @@ try {
   const totals = async () => {
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);
-    const result = { bytes, requests };
+    const result = { bytes, requests, kinds };
     bytes = 0;
     requests = 0;
+    kinds = {};
     pending = [];
     return result;
   };
@@ -132,3 +144,8 @@ if (ours) {
 console.log('\n| browser | KB transferred | requests | ms to results |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const p of phases) console.log(`| ${p.name} | ${(p.bytes / 1024).toFixed(0)} | ${p.requests} | ${p.ms.toFixed(0)} |`);
+console.log('\nKB by kind:');
+for (const p of phases) {
+  const parts = Object.entries(p.kinds).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / 1024).toFixed(0)}`);
+  console.log(`- ${p.name}: ${parts.join(', ')}`);
+}
