@@ -10,8 +10,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -49,12 +49,15 @@ interface ShardPlan {
   digest: string;
 }
 
-/** Digest of the code that turns pages into index input (src/lib/search/, the shard indexer) and of the index format. */
+/** Digest of the code that turns pages into index input (src/lib/search/, the shard indexer), Pagefind's version and the index format. */
 function indexCodeDigest(): string {
   const dir = fileURLToPath(new URL('../lib/search/', import.meta.url));
   const shardCode = fileURLToPath(new URL('./pagefind-shard.ts', import.meta.url));
+  // Pagefind's entry point is lib/index.js; its package.json is one folder up.
+  const pagefindPackage = fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind')));
+  const pagefindVersion = (JSON.parse(readFileSync(pagefindPackage, 'utf8')) as { version: string }).version;
   return createHash('sha256')
-    .update(`wenyuan-index-${INDEX_FORMAT}\n`)
+    .update(`wenyuan-index-${INDEX_FORMAT}\npagefind-${pagefindVersion}\n`)
     .update(digestOfFiles(dir, filesUnder(dir, ['.ts'])))
     .update(digestOfFiles(path.dirname(shardCode), [shardCode]))
     .digest('hex');
@@ -86,17 +89,21 @@ async function planShards(siteDir: string, outputPath: string, t2s: unknown): Pr
   return plans.map(({ shard, files, hash }) => ({ shard, files, digest: hash.digest('hex') }));
 }
 
-/** Indexes one shard in a worker thread. */
-function inWorker(job: ShardJob): Promise<ShardReport> {
+/** Indexes one shard in a worker thread; `running` holds the worker while it works. */
+function inWorker(job: ShardJob, running: Set<Worker>): Promise<ShardReport> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: job });
+    running.add(worker);
+    let report: ShardReport | undefined;
     worker.once('message', (message: { report?: ShardReport; error?: string }) => {
-      if (message.report) resolve(message.report);
+      if (message.report) report = message.report;
       else reject(new Error(`indexing shard ${job.shard} failed: ${message.error}`));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the worker indexing shard ${job.shard} stopped with code ${code}`));
+      running.delete(worker);
+      if (report) resolve(report);
+      else reject(new Error(`the worker indexing shard ${job.shard} stopped (code ${code}) without finishing`));
     });
   });
 }
@@ -164,10 +171,11 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   // Each shard is read, tokenised and indexed in a worker thread with its own
   // Pagefind process; `jobs` of them run at once.
   const queue = [...toIndex];
+  const running = new Set<Worker>();
   const runNext = async (): Promise<void> => {
     const plan = queue.shift();
     if (!plan) return;
-    const report = await inWorker({ shard: plan.shard, siteDir, files: plan.files, t2s: pairs });
+    const report = await inWorker({ shard: plan.shard, siteDir, files: plan.files, t2s: pairs }, running);
     pages += report.pages;
     phases.read += report.read;
     phases.add += report.add;
@@ -178,12 +186,23 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
       for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${plan.shard}-`))) {
         await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
       }
-      await cp(path.join(siteDir, shardPath(plan.shard)), cached, { recursive: true });
+      // Copied under a temporary name and renamed, so an interrupted copy is never taken for a shard.
+      const partial = `${cached}.partial`;
+      await rm(partial, { recursive: true, force: true });
+      await cp(path.join(siteDir, shardPath(plan.shard)), partial, { recursive: true });
+      await rename(partial, cached);
     }
     return runNext();
   };
   const largest = Math.max(0, ...toIndex.map((plan) => plan.files.length));
-  await Promise.all(Array.from({ length: Math.min(indexJobs(largest), toIndex.length) }, runNext));
+  try {
+    await Promise.all(Array.from({ length: Math.min(indexJobs(largest), toIndex.length) }, runNext));
+  } catch (error) {
+    // One shard failed: start no other and stop those still indexing.
+    queue.length = 0;
+    await Promise.all([...running].map((worker) => worker.terminate()));
+    throw error;
+  }
   const settings: SearchSettings = { version: 1, t2s: pairs, shards: plans.slice(1).map((plan) => shardPath(plan.shard)) };
   await mkdir(primary, { recursive: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));

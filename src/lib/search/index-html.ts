@@ -17,10 +17,15 @@ function keySpans(attribute: string, values: readonly string[]): string {
   return values.map((value) => `<span ${attribute}="${escapeHtml(value)}"></span>`).join('');
 }
 
+/** A character list with a filler between entries, so no two entries stand side by side as a phrase would. */
+function listed(characters: readonly string[]): string[] {
+  return characters.flatMap((token, i) => (i === 0 ? [token] : [FILLER, token]));
+}
+
 /** Index HTML for a page; `normalize` is the shared normaliser (Traditional → Simplified etc.). */
 export function indexHtml(page: SearchablePage, normalize: (text: string) => string): string {
   const title = normalize(page.title);
-  const titleTokens = [...tokenize(title), CHARACTERS_MARK, ...characterSet(title)].slice(0, TITLE_SLOT);
+  const titleTokens = [...tokenize(title), CHARACTERS_MARK, ...listed(characterSet(title))].slice(0, TITLE_SLOT);
   const padding = Array.from({ length: TITLE_SLOT - titleTokens.length }, () => FILLER);
   const parts = [`<h1>${escapeHtml([...titleTokens, ...padding].join(' '))}</h1>`];
   const texts: string[] = [title];
@@ -32,7 +37,7 @@ export function indexHtml(page: SearchablePage, normalize: (text: string) => str
     parts.push(`<p>${escapeHtml(tokenize(text).join(' '))}</p>`);
   }
   // Every character of the page once, for one-character queries.
-  parts.push(`<p>${[CHARACTERS_MARK, ...characterSet(texts.join('\n'))].join(' ')}</p>`);
+  parts.push(`<p>${[CHARACTERS_MARK, ...listed(characterSet(texts.join('\n')))].join(' ')}</p>`);
   const hasTitleMeta = page.meta.some((entry) => entry.startsWith('title:'));
   const meta = hasTitleMeta ? page.meta : [`title:${page.title}`, ...page.meta];
   return [

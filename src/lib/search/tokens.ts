@@ -17,10 +17,12 @@
  * bigram such as 大代 is split into 大 and 代, in the index and in queries), so
  * Chinese tokens are written in ASCII: `q` and the code point in base 36, three
  * digits per character (人 → qfju, and 人大 → qfjuhlz: the second code without
- * its q). The few characters beyond three digits (compatibility ideographs,
- * the supplementary planes) are written `r` and four digits and stand alone,
- * like a word. Real words of these shapes get an `x` in front so decoding is
- * unambiguous.
+ * its q; a Chinese code's first digit is at most `v`). The few characters
+ * beyond three digits (compatibility ideographs, the supplementary planes) are
+ * written `qx` and four digits and stand alone, like a word. Words of letters
+ * or digits end in `qy`, with each q in them written `qz` (3 → 3qy, 30 → 30qy):
+ * Pagefind expands a looked-up word to every word it begins, and this way no
+ * word begins another (3 does not find 30), nor a Chinese code.
  */
 
 /** A run of Chinese characters, a run of other letters or digits, or one other visible character. */
@@ -29,9 +31,10 @@ const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)|(\S)/gu;
 const CODE_WIDTH = 3;
 /** Code points written with {@link CODE_WIDTH} digits; the others are rare characters. */
 const CODE_LIMIT = 36 ** CODE_WIDTH;
-const CODED = /^q[0-9a-z]{3}(?:[0-9a-z]{3})?$/;
-const RARE = /^r[0-9a-z]{4}$/;
-const ESCAPED = /^x+(?:q[0-9a-z]{3}(?:[0-9a-z]{3})?|r[0-9a-z]{4})$/;
+/** A character or bigram code (Chinese code points below 0xA000 start with a digit up to v). */
+const CODED = /^q[0-9a-v][0-9a-z]{2}(?:[0-9a-v][0-9a-z]{2})?$/;
+const RARE = /^qx[0-9a-z]{4}$/;
+const WORD = /qy$/i;
 
 /** Padding token after the title and between runs (never a word, so never matched). */
 export const FILLER = '·';
@@ -48,7 +51,7 @@ export const TITLE_SLOT = 256;
 /** The ASCII word for one Chinese character. */
 export function encodeChar(char: string): string {
   const code = char.codePointAt(0)!;
-  return code < CODE_LIMIT ? `q${code.toString(36).padStart(CODE_WIDTH, '0')}` : `r${code.toString(36).padStart(4, '0')}`;
+  return code < CODE_LIMIT ? `q${code.toString(36).padStart(CODE_WIDTH, '0')}` : `qx${code.toString(36).padStart(4, '0')}`;
 }
 
 function bigram(first: string, second: string): string {
@@ -56,8 +59,11 @@ function bigram(first: string, second: string): string {
 }
 
 function encodeWord(word: string): string {
-  const lower = word.toLowerCase();
-  return CODED.test(lower) || RARE.test(lower) || ESCAPED.test(lower) ? `x${lower}` : word;
+  return `${word.replace(/q/gi, (q) => `${q}z`)}qy`;
+}
+
+function decodeWord(token: string): string {
+  return token.slice(0, -2).replace(/(q)z/gi, '$1');
 }
 
 /** True for an encoded bigram. */
@@ -67,7 +73,7 @@ export function isBigram(token: string): boolean {
 
 /** The characters of an encoded bigram or character; undefined for other tokens. */
 function hanOf(token: string): string[] | undefined {
-  if (RARE.test(token)) return [String.fromCodePoint(parseInt(token.slice(1), 36))];
+  if (RARE.test(token)) return [String.fromCodePoint(parseInt(token.slice(2), 36))];
   if (!CODED.test(token)) return undefined;
   const codes = token.length === 1 + CODE_WIDTH ? [token.slice(1)] : [token.slice(1, 1 + CODE_WIDTH), token.slice(1 + CODE_WIDTH)];
   return codes.map((code) => String.fromCodePoint(parseInt(code, 36)));
@@ -98,8 +104,7 @@ function piecesOf(text: string, lowerWords: boolean): Piece[] {
       }
       if (run.length > 0) pieces.push({ kind: 'han', chars: run });
     } else if (match[2]) {
-      const word = encodeWord(match[2]);
-      pieces.push({ kind: 'word', token: lowerWords ? word.toLowerCase() : word });
+      pieces.push({ kind: 'word', token: encodeWord(lowerWords ? match[2].toLowerCase() : match[2]) });
     } else pieces.push({ kind: 'other', token: match[0] });
   }
   return pieces;
@@ -120,9 +125,10 @@ function tokensOf(text: string, lowerWords: boolean): Token[] {
       out.push({ token: encodeChar(chars[0]!), lookUp: true });
       return;
     }
-    if (pieces[i - 1]?.kind === 'word') out.push({ token: encodeChar(chars[0]!), lookUp: false });
+    // Edge characters are looked up too: only they tell a word from punctuation beside the run.
+    if (pieces[i - 1]?.kind === 'word') out.push({ token: encodeChar(chars[0]!), lookUp: true });
     for (let j = 0; j + 1 < chars.length; j++) out.push({ token: bigram(chars[j]!, chars[j + 1]!), lookUp: true });
-    if (pieces[i + 1]?.kind === 'word') out.push({ token: encodeChar(chars.at(-1)!), lookUp: false });
+    if (pieces[i + 1]?.kind === 'word') out.push({ token: encodeChar(chars.at(-1)!), lookUp: true });
   });
   return out;
 }
@@ -213,12 +219,12 @@ export function decodeText(tokens: readonly string[]): DecodedText {
       const char = han[0]!;
       if (pending === char) {
         // The run's edge character written again before a word.
-        spans.push([text.length, text.length + 1]);
+        spans.push([text.length, text.length + char.length]);
         flush();
       } else {
         flush();
-        spans.push([text.length, text.length + 1]);
-        const next = hanOf(tokens[i + 1]?.replace(/\.$/, '') ?? '');
+        spans.push([text.length, text.length + char.length]);
+        const next = blockEnd ? undefined : hanOf(tokens[i + 1]?.replace(/\.$/, '') ?? '');
         // Before its run's first bigram the character is written by the bigram.
         if (!(next?.length === 2 && next[0] === char)) text += char;
       }
@@ -228,7 +234,7 @@ export function decodeText(tokens: readonly string[]): DecodedText {
       if (token === FILLER || token === CHARACTERS_MARK || token === '') {
         spans.push([text.length, text.length]);
       } else {
-        const word = ESCAPED.test(token) ? token.slice(1) : token;
+        const word = WORD.test(token) ? decodeWord(token) : token;
         const wordLike = isWord(word);
         if (wordLike && previousWord) text += ' ';
         spans.push([text.length, text.length + word.length]);

@@ -13,18 +13,34 @@ describe('tokens', () => {
   it('writes a Chinese run as its bigrams, one per character; an edge next to a word is written again', () => {
     expect(c('人')).toBe('qfju');
     expect(bi('人', '大')).toBe('qfjuhlz');
-    expect(tokenize('人大代表，2023年Open Data')).toEqual([bi('人', '大'), bi('大', '代'), bi('代', '表'), '，', '2023', c('年'), 'Open', 'Data']);
-    expect(tokenize('2023年度工作')).toEqual(['2023', c('年'), bi('年', '度'), bi('度', '工'), bi('工', '作')]);
-    expect(tokenize('今年2023')).toEqual([bi('今', '年'), c('年'), '2023']);
+    expect(tokenize('人大代表，2023年Open Data')).toEqual([bi('人', '大'), bi('大', '代'), bi('代', '表'), '，', '2023qy', c('年'), 'Openqy', 'Dataqy']);
+    expect(tokenize('2023年度工作')).toEqual(['2023qy', c('年'), bi('年', '度'), bi('度', '工'), bi('工', '作')]);
+    expect(tokenize('今年2023')).toEqual([bi('今', '年'), c('年'), '2023qy']);
+    // Words end in qy and write q as qz, so no word begins another, nor a Chinese code.
+    expect(tokenize('3 30 Qi')).toEqual(['3qy', '30qy', 'Qziqy']);
     // Runs apart only by white space do not make a bigram across the gap.
     expect(tokenize('人大 大会')).toEqual([bi('人', '大'), FILLER, bi('大', '会')]);
   });
 
   it('a character beyond three code digits stands alone, like a word', () => {
-    expect(c('𠀀')).toBe('r2t4w');
+    expect(c('𠀀')).toBe('qx2t4w');
     expect(tokenize('人大𠀀代表')).toEqual([bi('人', '大'), c('大'), c('𠀀'), c('代'), bi('代', '表')]);
     expect(decodeTokens(tokenize('人大𠀀代表'))).toBe('人大𠀀代表');
     expect(phrasePattern('大𠀀代').tokens).toEqual([c('大'), c('𠀀'), c('代')]);
+  });
+
+  it('no word token begins another token, so prefix expansion in Pagefind adds no wrong positions', () => {
+    const tokens = [...new Set(tokenize('3月30日，第1条、第10条，Q3 q30 qfju qx2t4w 人民代表 𠀀 1 10 100 ab abc'))];
+    const words = tokens.filter((token) => token.endsWith('qy'));
+    expect(words.length).toBeGreaterThan(8);
+    for (const word of words) {
+      expect(tokens.filter((other) => other !== word && other.toLowerCase().startsWith(word.toLowerCase()))).toEqual([]);
+      expect(words.filter((other) => other !== word && word.toLowerCase().startsWith(other.toLowerCase()))).toEqual([]);
+    }
+    // A Chinese character's code begins only the bigrams it starts.
+    for (const code of tokens.filter((token) => /^q[0-9a-v]..$/.test(token))) {
+      expect(tokens.filter((other) => other !== code && other.startsWith(code)).every((other) => other.length === 7)).toBe(true);
+    }
   });
 
   it('lists each character of a text once', () => {
@@ -34,9 +50,9 @@ describe('tokens', () => {
   it('a phrase is its bigrams one apart; a one-character run is the character itself', () => {
     expect(phrasePattern('人大代表')).toEqual({ tokens: [bi('人', '大'), bi('大', '代'), bi('代', '表')], offsets: [0, 1, 2], lead: 0, width: 3, single: false });
     expect(phrasePattern('表')).toEqual({ tokens: [c('表')], offsets: [0], lead: 0, width: 1, single: true });
-    expect(phrasePattern('第3条')).toEqual({ tokens: [c('第'), '3', c('条')], offsets: [0, 1, 2], lead: 0, width: 3, single: false });
-    expect(phrasePattern('人大2023')).toEqual({ tokens: [bi('人', '大'), '2023'], offsets: [0, 2], lead: 0, width: 3, single: false });
-    expect(phrasePattern('2023年')).toEqual({ tokens: ['2023', c('年')], offsets: [0, 1], lead: 0, width: 2, single: false });
+    expect(phrasePattern('第3条')).toEqual({ tokens: [c('第'), '3qy', c('条')], offsets: [0, 1, 2], lead: 0, width: 3, single: false });
+    expect(phrasePattern('人大2023')).toEqual({ tokens: [bi('人', '大'), c('大'), '2023qy'], offsets: [0, 1, 2], lead: 0, width: 3, single: false });
+    expect(phrasePattern('2023年')).toEqual({ tokens: ['2023qy', c('年')], offsets: [0, 1], lead: 0, width: 2, single: false });
     expect(phrasePattern('，').tokens).toEqual([]);
   });
 
@@ -53,15 +69,21 @@ describe('tokens', () => {
     expect(at('人大代表大会', '代表大')).toEqual([2]);
     expect(at('人大 大会', '人大会')).toEqual([]);
     expect(at('人大代表', '大表')).toEqual([]);
+    // Punctuation beside a run is not a word beside it.
+    expect(at('（2023）年度报告', '2023年度')).toEqual([]);
+    expect(at('年度（2023', '年度2023')).toEqual([]);
   });
 
   it('decodes tokens back to the text, and real words that look like codes survive', () => {
     expect(decodeTokens(tokenize('人大代表，2023年Open Data'))).toBe('人大代表，2023年Open Data');
     expect(decodeTokens(tokenize('2023年度工作，今年2023，第3条'))).toBe('2023年度工作，今年2023，第3条');
     expect(decodeTokens(tokenize('人大 大会'))).toBe('人大大会');
-    expect(decodeTokens(tokenize('quick qft6 qfjuhlz r0000'))).toBe('quick qft6 qfjuhlz r0000');
+    expect(decodeTokens(tokenize('quick qft6 qfjuhlz qx2t4w Qy qqy'))).toBe('quick qft6 qfjuhlz qx2t4w Qy qqy');
     // Pagefind ends each block's last token with a full stop.
     expect(decodeTokens([bi('第', '一'), `${bi('一', '条')}.`, c('本')])).toBe('第一条 本');
+    // A block ending in a character, the next starting with a run of the same character.
+    const ending = tokenize('截至2023年');
+    expect(decodeTokens([...ending.slice(0, -1), `${ending.at(-1)}.`, ...tokenize('年度预算')])).toBe('截至2023年 年度预算');
   });
 
   it('says which text each token stands for', () => {
@@ -69,6 +91,8 @@ describe('tokens', () => {
     expect(text).toBe('代表2023年');
     // 代表, its edge 表 again, 2023, 年
     expect(spans).toEqual([[0, 2], [1, 2], [2, 6], [6, 7]]);
+    // A character outside the Basic Multilingual Plane is two UTF-16 units.
+    expect(decodeText(tokenize('人大𠮷')).spans).toEqual([[0, 2], [1, 2], [2, 4]]);
   });
 });
 
