@@ -11,7 +11,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 import { shardCount, shardOf, shardPath } from '../lib/search/shards.ts';
-import { digestOfFiles, filesUnder } from '../lib/files.ts';
+import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
 
 /** Every HTML file under `dir` except the index's own folder, in a stable order. */
@@ -161,7 +161,9 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   for (const plan of plans) {
     const cached = cachedPath(plan);
     if (cached && existsSync(cached)) {
-      await cp(cached, path.join(siteDir, shardPath(plan.shard)), { recursive: true });
+      // Never into an old copy: its files may be links into the cache, which must not be written through.
+      await rm(path.join(siteDir, shardPath(plan.shard)), { recursive: true, force: true });
+      await linkTree(cached, path.join(siteDir, shardPath(plan.shard)));
       pages += plan.files.length;
       reused++;
     } else {
@@ -175,6 +177,8 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   const runNext = async (): Promise<void> => {
     const plan = queue.shift();
     if (!plan) return;
+    // Pagefind writes into a fresh folder, never through links into the cache.
+    await rm(path.join(siteDir, shardPath(plan.shard)), { recursive: true, force: true });
     const report = await inWorker({ shard: plan.shard, siteDir, files: plan.files, t2s: pairs }, running);
     pages += report.pages;
     phases.read += report.read;
@@ -189,7 +193,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
       // Copied under a temporary name and renamed, so an interrupted copy is never taken for a shard.
       const partial = `${cached}.partial`;
       await rm(partial, { recursive: true, force: true });
-      await cp(path.join(siteDir, shardPath(plan.shard)), partial, { recursive: true });
+      await linkTree(path.join(siteDir, shardPath(plan.shard)), partial);
       await rename(partial, cached);
     }
     return runNext();
@@ -205,6 +209,8 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
   }
   const settings: SearchSettings = { version: 1, t2s: pairs, shards: plans.slice(1).map((plan) => shardPath(plan.shard)) };
   await mkdir(primary, { recursive: true });
+  // A new file, not written through a link into the cache.
+  await rm(path.join(primary, SEARCH_SETTINGS_FILE), { force: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
   return { pages, shards: plans.length, reused, seconds: (performance.now() - started) / 1000, phases };
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/integrations/pagefind.ts';
 import { INDEX_CHUNK_SIZE } from '../../../src/integrations/pagefind-shard.ts';
+import { shardOf, shardPath } from '../../../src/lib/search/shards.ts';
+import { digestOfFiles, filesUnder } from '../../../src/lib/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-index-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,10 +36,17 @@ describe('search index cache', () => {
       expect(second).toMatchObject({ pages: 4, shards: 4, reused: 4 });
       // Reused shards are not even tokenised again.
       expect(second.phases.read).toBe(0);
+      // Reused shards are linked from the cache into the site; indexing again must not write through them.
+      const changed = shardOf('/documents/b/', 4);
+      const cachedFiles = () => filesUnder(cache, ['']).filter((file) => !file.includes(`${path.sep}shard-${changed}-`));
+      const before = digestOfFiles(cache, cachedFiles());
       page('b', '全过程人民民主，修改后的文本');
       const third = await buildSearchIndex(site, cache);
       expect(third).toMatchObject({ pages: 4, shards: 4, reused: 3 });
       expect(readdirSync(cache).filter((name) => name.startsWith('shard-'))).toHaveLength(4);
+      expect(digestOfFiles(cache, cachedFiles())).toBe(before);
+      // The site's index still has every shard's files.
+      for (let shard = 0; shard < 4; shard++) expect(readdirSync(path.join(site, shardPath(shard), 'fragment'))).toHaveLength(1);
     } finally {
       delete process.env.WENYUAN_PAGES_PER_SHARD;
     }
