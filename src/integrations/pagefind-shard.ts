@@ -52,8 +52,12 @@ export function urlOf(siteDir: string, file: string): string {
   return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/** Reads, tokenises and indexes one shard into `siteDir` + its shard path. */
-export async function indexShard(job: ShardJob): Promise<ShardReport> {
+/**
+ * Reads, tokenises and indexes one shard into `siteDir` + its shard path.
+ * Pagefind is started only once `mayIndex` resolves, so a shard can be read
+ * while another one's Pagefind is still working.
+ */
+export async function indexShard(job: ShardJob, mayIndex: () => Promise<void> = async () => {}): Promise<ShardReport> {
   const normalize = createNormalizer(job.t2s);
   const started = performance.now();
   const pages: Array<{ url: string; html: string }> = [];
@@ -67,6 +71,8 @@ export async function indexShard(job: ShardJob): Promise<ShardReport> {
     for (const page of batch) if (page) pages.push(page);
   }
   const read = performance.now();
+  await mayIndex();
+  const indexing = performance.now();
   // Pagefind's process (started by createIndex) takes its environment from this thread.
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
@@ -85,7 +91,7 @@ export async function indexShard(job: ShardJob): Promise<ShardReport> {
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
     const seconds = (from: number, to: number) => (to - from) / 1000;
-    return { shard: job.shard, pages: pages.length, read: seconds(started, read), add: seconds(read, added), write: seconds(added, performance.now()) };
+    return { shard: job.shard, pages: pages.length, read: seconds(started, read), add: seconds(indexing, added), write: seconds(added, performance.now()) };
   } finally {
     await pagefind.close();
   }

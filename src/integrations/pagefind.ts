@@ -89,19 +89,52 @@ async function planShards(siteDir: string, outputPath: string, t2s: unknown): Pr
   return plans.map(({ shard, files, hash }) => ({ shard, files, digest: hash.digest('hex') }));
 }
 
-/** Indexes one shard in a worker thread; `running` holds the worker while it works. */
-function inWorker(job: ShardJob, running: Set<Worker>): Promise<ShardReport> {
+/** A counting semaphore: at most `size` holders at once. */
+function semaphore(size: number) {
+  let free = size;
+  const waiting: Array<() => void> = [];
+  return {
+    acquire: (): Promise<void> => {
+      if (free > 0) {
+        free--;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    release: (): void => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+}
+
+/**
+ * Indexes one shard in a worker thread; `running` holds the worker while it
+ * works, and its Pagefind starts only with one of the `pagefind` slots.
+ */
+function inWorker(job: ShardJob, running: Set<Worker>, pagefind: ReturnType<typeof semaphore>): Promise<ShardReport> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.ts', import.meta.url), { workerData: job });
     running.add(worker);
     let report: ShardReport | undefined;
-    worker.once('message', (message: { report?: ShardReport; error?: string }) => {
-      if (message.report) report = message.report;
-      else reject(new Error(`indexing shard ${job.shard} failed: ${message.error}`));
+    let slot = false;
+    worker.on('message', (message: { read?: true; report?: ShardReport; error?: string }) => {
+      if (message.read) {
+        void pagefind.acquire().then(() => {
+          slot = true;
+          worker.postMessage('index');
+        });
+      } else if (message.report) {
+        report = message.report;
+      } else {
+        reject(new Error(`indexing shard ${job.shard} failed: ${message.error}`));
+      }
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       running.delete(worker);
+      if (slot) pagefind.release();
       if (report) resolve(report);
       else reject(new Error(`the worker indexing shard ${job.shard} stopped (code ${code}) without finishing`));
     });
@@ -171,15 +204,19 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
     }
   }
   // Each shard is read, tokenised and indexed in a worker thread with its own
-  // Pagefind process; `jobs` of them run at once.
+  // Pagefind process; `jobs` Pagefind processes run at once. With one, the
+  // next shard is read meanwhile (Pagefind writes on one core).
   const queue = [...toIndex];
   const running = new Set<Worker>();
+  const largest = Math.max(0, ...toIndex.map((plan) => plan.files.length));
+  const jobs = indexJobs(largest);
+  const slots = semaphore(jobs);
   const runNext = async (): Promise<void> => {
     const plan = queue.shift();
     if (!plan) return;
     // Pagefind writes into a fresh folder, never through links into the cache.
     await rm(path.join(siteDir, shardPath(plan.shard)), { recursive: true, force: true });
-    const report = await inWorker({ shard: plan.shard, siteDir, files: plan.files, t2s: pairs }, running);
+    const report = await inWorker({ shard: plan.shard, siteDir, files: plan.files, t2s: pairs }, running, slots);
     pages += report.pages;
     phases.read += report.read;
     phases.add += report.add;
@@ -198,9 +235,8 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
     }
     return runNext();
   };
-  const largest = Math.max(0, ...toIndex.map((plan) => plan.files.length));
   try {
-    await Promise.all(Array.from({ length: Math.min(indexJobs(largest), toIndex.length) }, runNext));
+    await Promise.all(Array.from({ length: Math.min(jobs === 1 ? 2 : jobs, toIndex.length) }, runNext));
   } catch (error) {
     // One shard failed: start no other and stop those still indexing.
     queue.length = 0;

@@ -26,6 +26,8 @@ function page(id: string, text: string): void {
 describe('search index cache', () => {
   it('re-indexes only the shard of a changed page', async () => {
     process.env.WENYUAN_PAGES_PER_SHARD = '1';
+    // One Pagefind at a time, the next shard read meanwhile: the path a large archive takes.
+    process.env.WENYUAN_INDEX_JOBS = '1';
     try {
       for (const [id, text] of [['a', '人大代表联络站'], ['b', '全过程人民民主'], ['c', '重大事项决定权'], ['d', '议事规则']] as const) page(id, text);
       const site = path.join(work, 'site');
@@ -49,6 +51,7 @@ describe('search index cache', () => {
       for (let shard = 0; shard < 4; shard++) expect(readdirSync(path.join(site, shardPath(shard), 'fragment'))).toHaveLength(1);
     } finally {
       delete process.env.WENYUAN_PAGES_PER_SHARD;
+      delete process.env.WENYUAN_INDEX_JOBS;
     }
   });
 
