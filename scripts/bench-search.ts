@@ -94,7 +94,8 @@ try {
         .then((body) => {
           const served = servedBytes(response.url(), body);
           bytes += served;
-          kinds[kindOf(response.url())] = (kinds[kindOf(response.url())] ?? 0) + served;
+          const kind = kindOf(response.url());
+          kinds[kind] = (kinds[kind] ?? 0) + served;
           requests++;
         })
         .catch(() => undefined),

@@ -4,9 +4,10 @@
  * would commit), cached in .bench/ and written out with as many copies as a
  * benchmark asks for (copies past the corpus size get new ids).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runImport } from '../../src/importer/run.ts';
+import { markdownFiles } from '../../src/lib/files.ts';
 import { corpusDocuments, unpackCorpus } from './corpus.ts';
 
 /** One imported document: where it goes under content/ and its Markdown. */
@@ -67,14 +68,9 @@ export function writeArchive(contentDir: string, documents: readonly ArchiveDocu
 
 /** Copies every Markdown document of `from` (e.g. content/, the seeds) into `to`. */
 export function copyDocuments(from: string, to: string): number {
-  let copied = 0;
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
-    const source = path.join(entry.parentPath, entry.name);
-    cpSync(source, path.join(to, 'seeds', path.relative(from, source)));
-    copied++;
-  }
-  return copied;
+  const sources = markdownFiles(from);
+  for (const source of sources) cpSync(source, path.join(to, 'seeds', path.relative(from, source)));
+  return sources.length;
 }
 
 /**

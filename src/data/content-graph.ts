@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { validateFrontMatter } from '../schemas/document.ts';
-import { digestOfFiles, filesUnder, markdownFiles } from '../lib/files.ts';
+import { digestOfContents, digestOfFiles, filesUnder, markdownFiles } from '../lib/files.ts';
 import { buildGraph, type BuildGraphOptions, type MentionMemo } from '../lib/graph/build.ts';
 import type { Mention } from '../lib/entities/mentions.ts';
 import { CrossLinkIndex } from '../lib/graph/link-index.ts';
@@ -77,7 +77,7 @@ function sourceDocuments(files: ReadonlyArray<{ file: string; text: string }>): 
 }
 
 /** Options of {@link loadContentGraph}. */
-export interface LoadGraphOptions extends BuildGraphOptions {
+export interface LoadGraphOptions extends Omit<BuildGraphOptions, 'mentionMemo'> {
   /**
    * The build cache: the graph is kept there (and read by the pages and the
    * render workers), reused while the content files, these options and the
@@ -102,8 +102,10 @@ export function loadContentGraph(contentDir: string, options: LoadGraphOptions):
   const code = codeDigest();
   // Each file is read once: for the cache key and, on a miss, for the graph.
   const files = readContentFiles(contentDir);
-  const key = createHash('sha256').update(code).update(JSON.stringify(buildOptions));
-  for (const { file, text } of files) key.update(path.relative(contentDir, file)).update('\0').update(text).update('\0');
+  const key = createHash('sha256')
+    .update(code)
+    .update(JSON.stringify(buildOptions))
+    .update(digestOfContents(contentDir, files.map(({ file, text }) => ({ file, contents: text }))));
   const folder = path.join(cacheDir, 'wenyuan-graph');
   const cacheFile = path.join(folder, `graph-${key.digest('hex').slice(0, 32)}.json`);
   try {

@@ -26,11 +26,16 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
+/** Astro's glob loader keeps at most this many entries in flight (pLimit(10) in astro/dist/content/loaders/glob.js): more workers would sit idle. */
+const IN_FLIGHT = 10;
+
 /**
- * Starts `size` workers (default: one per core). Throws if the options cannot
- * be sent to a worker (the caller then renders in the main thread).
+ * Starts `size` workers (default: one per core, at most {@link IN_FLIGHT}).
+ * Throws if the options cannot be sent to a worker (the caller then renders
+ * in the main thread).
  */
-export function createRenderPool(data: RenderWorkerData, size = availableParallelism()): RenderPool {
+
+export function createRenderPool(data: RenderWorkerData, size = Math.min(availableParallelism(), IN_FLIGHT)): RenderPool {
   structuredClone(data);
   const workers: Worker[] = [];
   const pending = new Map<number, { resolve: (r: RenderedContent) => void; reject: (e: Error) => void; worker: Worker }>();

@@ -25,30 +25,29 @@ export interface RenderedDocument {
   frontmatter: Record<string, unknown>;
 }
 
-
-function folder(cacheDir: string): string {
-  return path.join(cacheDir, 'wenyuan-rendered');
+function folder(): string {
+  return path.join(buildCacheDir(), 'wenyuan-rendered');
 }
 
-function fileOf(cacheDir: string, id: string, digest: string): string {
-  return path.join(folder(cacheDir), `${encodeURIComponent(id)}.${digest}.json`);
+function fileOf(id: string, digest: string): string {
+  return path.join(folder(), `${encodeURIComponent(id)}.${digest}.json`);
 }
 
 /** Whether the rendering of `id` at `digest` is on disk. */
-export function hasRendered(id: string, digest: string, cacheDir = buildCacheDir()): boolean {
-  return existsSync(fileOf(cacheDir, id, digest));
+export function hasRendered(id: string, digest: string): boolean {
+  return existsSync(fileOf(id, digest));
 }
 
 /** Stores the rendering of `id` at `digest`, removing the one at `previousDigest`. */
-export function writeRendered(id: string, digest: string, rendered: RenderedDocument, previousDigest?: string, cacheDir = buildCacheDir()): void {
-  mkdirSync(folder(cacheDir), { recursive: true });
-  if (previousDigest && previousDigest !== digest) rmSync(fileOf(cacheDir, id, previousDigest), { force: true });
-  writeFileSync(fileOf(cacheDir, id, digest), JSON.stringify(rendered));
+export function writeRendered(id: string, digest: string, rendered: RenderedDocument, previousDigest?: string): void {
+  mkdirSync(folder(), { recursive: true });
+  if (previousDigest && previousDigest !== digest) rmSync(fileOf(id, previousDigest), { force: true });
+  writeFileSync(fileOf(id, digest), JSON.stringify(rendered));
 }
 
 /** The rendering of `id` at `digest`; throws, naming the file, when it is missing. */
-export function readRendered(id: string, digest: string, cacheDir = buildCacheDir()): RenderedDocument {
-  const file = fileOf(cacheDir, id, digest);
+export function readRendered(id: string, digest: string): RenderedDocument {
+  const file = fileOf(id, digest);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as RenderedDocument;
   } catch (error) {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { differingFiles, fileHashes } from '../../scripts/bench/file-hashes.ts';
+import { differingFiles, fileHashes } from '../../src/lib/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-determinism-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

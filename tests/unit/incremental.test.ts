@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { differingFiles, fileHashes } from '../../scripts/bench/file-hashes.ts';
+import { differingFiles, fileHashes } from '../../src/lib/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -53,13 +53,14 @@ export interface MentionMemo {
 
 /** The mentions in each block of a document, from the memo when its text and context are unchanged. */
 function scanMentions(blocks: readonly TextBlock[], context: MentionContext, memo: MentionMemo | undefined): Mention[][] {
-  if (!memo) return blocks.map((block) => findMentions(block.text, context));
+  const scan = () => blocks.map((block) => findMentions(block.text, context));
+  if (!memo) return scan();
   const key = createHash('sha256').update(JSON.stringify(context));
   for (const block of blocks) key.update('\0').update(block.text);
   const digest = key.digest('hex');
   const remembered = memo.get(digest);
   if (remembered) return remembered;
-  const found = blocks.map((block) => findMentions(block.text, context));
+  const found = scan();
   memo.set(digest, found);
   return found;
 }

@@ -9,7 +9,7 @@
  * to the nearest anchor.
  */
 import { parseQuery, patternStarts, type Phrase } from './query.ts';
-import { CHARACTERS_MARK, decodeText, decodeTokens, TITLE_SLOT } from './tokens.ts';
+import { CHARACTERS_MARK, decodeText, decodeTokens, TITLE_SLOT, type DecodedText } from './tokens.ts';
 import { escapeHtml } from './index-html.ts';
 
 /** Filter counts as Pagefind reports them: facet → value → count. */
@@ -213,30 +213,39 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     const bodyMark = tokens.lastIndexOf(CHARACTERS_MARK);
     const body: [number, number] = [Math.min(TITLE_SLOT, tokens.length), bodyMark >= TITLE_SLOT ? bodyMark : tokens.length];
 
+    // Each region is decoded at most once.
+    const decodedRegions = new Map<[number, number], DecodedText>();
+    const decodedOf = (region: [number, number]) => {
+      let decoded = decodedRegions.get(region);
+      if (!decoded) decodedRegions.set(region, (decoded = decodeText(tokens.slice(...region))));
+      return decoded;
+    };
+
     const phrase = hit.phrase;
     let position = hit.position ?? TITLE_SLOT;
     let region = position < TITLE_SLOT ? title : body;
-    let decoded = decodeText(tokens.slice(...region));
     let match: [number, number] | undefined;
     if (phrase?.single) {
       // A single character is found page by page: show its first occurrence, in the body if it is there.
-      let offset = decodeText(tokens.slice(...body)).text.indexOf(phrase.text);
+      let offset = decodedOf(body).text.indexOf(phrase.text);
       region = body;
       if (offset < 0) {
         region = title;
-        offset = decodeText(tokens.slice(...title)).text.indexOf(phrase.text);
+        offset = decodedOf(title).text.indexOf(phrase.text);
       }
-      decoded = decodeText(tokens.slice(...region));
       if (offset >= 0) {
+        const decoded = decodedOf(region);
         const index = decoded.spans.findIndex(([start, end]) => start <= offset && offset < end);
         position = region[0] + Math.max(0, index);
         match = [offset, offset + phrase.text.length];
       }
     } else if (phrase) {
+      const decoded = decodedOf(region);
       const first = decoded.spans[position - phrase.lead - region[0]];
       const last = decoded.spans[position - phrase.lead - region[0] + phrase.width - 1];
       if (first && last) match = [first[0], last[1]];
     }
+    const decoded = decodedOf(region);
     const [matchStart, matchEnd] = match ?? [0, 0];
     const from = Math.max(0, matchStart - context);
     const before = decoded.text.slice(from, matchStart);

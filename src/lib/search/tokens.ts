@@ -66,11 +66,6 @@ function decodeWord(token: string): string {
   return token.slice(0, -2).replace(/(q)z/gi, '$1');
 }
 
-/** True for an encoded bigram. */
-export function isBigram(token: string): boolean {
-  return token.length === 1 + 2 * CODE_WIDTH && CODED.test(token);
-}
-
 /** The characters of an encoded bigram or character; undefined for other tokens. */
 function hanOf(token: string): string[] | undefined {
   if (RARE.test(token)) return [String.fromCodePoint(parseInt(token.slice(2), 36))];

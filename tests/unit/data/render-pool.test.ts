@@ -3,13 +3,14 @@
  * (same processor, options and graph), and report a failure instead of
  * hanging.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownConfigDefaults, parseFrontmatter } from '@astrojs/markdown-remark';
 import { loadContentGraph } from '../../../src/data/content-graph.ts';
 import { createRenderPool } from '../../../src/data/render-pool.ts';
+import { filesUnder } from '../../../src/lib/files.ts';
 import { archiveProcessor } from '../../../src/markdown/index.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-render-pool-'));
@@ -18,22 +19,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const contentDir = path.join(work, 'content');
 cpSync('content', contentDir, { recursive: true });
 cpSync('tests/fixtures/site/content', path.join(contentDir, 'fixtures'), { recursive: true });
-const markdownFiles = readdirSync(contentDir, { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-  .map((entry) => path.join(entry.parentPath, entry.name))
-  .sort();
+// Markdown only: MDX is rendered by Astro's MDX integration, not the pool.
+const mdFiles = filesUnder(contentDir, ['.md']);
+const rendererOptions = { ...markdownConfigDefaults, image: {} };
 
 describe('render pool', () => {
   it('renders each document as the main thread does', async () => {
     const { index, file } = loadContentGraph(contentDir, { cacheDir: path.join(work, 'cache') });
     expect(file).toBeDefined();
-    const rendererOptions = { ...markdownConfigDefaults, image: {} };
     const mainThread = await archiveProcessor({ index }).createRenderer(rendererOptions);
     const pool = createRenderPool({ graphFile: file!, rendererOptions }, 2);
     try {
-      expect(markdownFiles.length).toBeGreaterThan(8);
+      expect(mdFiles.length).toBeGreaterThan(8);
       const results = await Promise.all(
-        markdownFiles.map(async (filePath) => {
+        mdFiles.map(async (filePath) => {
           const { frontmatter, content } = parseFrontmatter(readFileSync(filePath, 'utf8'));
           const [inWorker, direct] = await Promise.all([
             pool.render({ id: String(frontmatter.id), data: frontmatter, body: content, filePath }),
@@ -56,7 +55,7 @@ describe('render pool', () => {
   });
 
   it('rejects, naming the cause, when a worker cannot start', async () => {
-    const pool = createRenderPool({ graphFile: path.join(work, 'no-such-graph.json'), rendererOptions: { ...markdownConfigDefaults, image: {} } }, 1);
+    const pool = createRenderPool({ graphFile: path.join(work, 'no-such-graph.json'), rendererOptions }, 1);
     try {
       await expect(pool.render({ id: 'x', data: {}, body: '正文' })).rejects.toThrow(/no-such-graph\.json|render worker/);
     } finally {
