@@ -106,6 +106,14 @@ describe.runIf(enabled)('searching the archive', () => {
     expect(await page.locator('#search-results .result').count()).toBe(0);
     expect(await page.textContent('#search-status')).toContain('档案中没有出现“档案里没有的短语”');
     await page.close();
+    // A pair missing from the index whose first character is everywhere: nothing, not the character's pages.
+    expect(all.some((d) => d.body.includes('人'))).toBe(true);
+    expect(all.some((d) => `${d.title}\n${d.body}`.includes('人猫'))).toBe(false);
+    const pair = await openPage(browser(), `/search/?q=${encodeURIComponent('人猫')}`);
+    await searchSettled(pair.page);
+    expect(await pair.page.locator('#search-results .result').count()).toBe(0);
+    expect(await pair.page.textContent('#search-status')).toContain('档案中没有出现“人猫”');
+    await pair.page.close();
   });
 
   it('a hit inside an article links to that article', async () => {

@@ -9,7 +9,7 @@
  * to the nearest anchor.
  */
 import { parseQuery, patternStarts, type Phrase } from './query.ts';
-import { CHARACTERS_MARK, decodeText, decodeTokens, TITLE_SLOT, type DecodedText } from './tokens.ts';
+import { CHARACTERS_MARK, decodeText, decodeTokens, endsBlock, TITLE_SLOT, type DecodedText } from './tokens.ts';
 import { escapeHtml } from './index-html.ts';
 
 /** Filter counts as Pagefind reports them: facet → value → count. */
@@ -91,20 +91,16 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
   let membership: Promise<Map<string, Array<[string, string]>>> | undefined;
 
   /**
-   * Pages holding one token, with all its positions. Where an index shard
-   * lacks a word, Pagefind falls back to a shorter one, which would put wrong
-   * positions in the result; an exact (quoted) search never does, but reports
-   * only a word's first position. So the exact search says which pages hold
-   * the token, and the plain search gives their positions.
+   * Pages holding one token, with all its positions. Pagefind expands a
+   * looked-up word to the words it begins (or, failing that, to the longest
+   * word that begins it); no token begins another (tokens.ts), so a plain
+   * search returns exactly the pages holding the token.
    */
   function tokenResults(token: string, filters: object): Promise<Map<string, PagefindResult>> {
     const key = `${token}\u0000${JSON.stringify(filters)}`;
     let cached = tokenCache.get(key);
     if (!cached) {
-      cached = Promise.all([pagefind.search(`"${token}"`, { filters }), pagefind.search(token, { filters })]).then(([exact, plain]) => {
-        const holding = new Set((exact?.results ?? []).map((r) => r.id));
-        return new Map((plain?.results ?? []).filter((r) => holding.has(r.id)).map((r) => [r.id, r]));
-      });
+      cached = pagefind.search(token, { filters }).then((found) => new Map((found?.results ?? []).map((r) => [r.id, r])));
       tokenCache.set(key, cached);
     }
     return cached;
@@ -258,7 +254,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     // Article ids read well as they are (第九条); other anchors are named by the words of the block they start.
     let label = target?.id;
     if (target && !/^第/.test(target.id)) {
-      const blockEnd = tokens.findIndex((token, i) => i >= target.location && token.endsWith('.'));
+      const blockEnd = tokens.findIndex((token, i) => i >= target.location && endsBlock(token));
       const words = decodeTokens(tokens.slice(target.location, blockEnd < 0 ? undefined : blockEnd + 1)).trim();
       if (words) label = words.length > 24 ? `${words.slice(0, 24)}…` : words;
     }

@@ -1,12 +1,13 @@
 /**
  * The HTML Pagefind indexes for one page: the same title, anchors, filters,
  * meta and sort keys, but the text normalised and written as tokens (see
- * tokens.ts). The title fills a fixed slot of TITLE_SLOT positions so a match
- * position tells whether it is in the title; the title's characters follow
- * its tokens inside the slot, and the page's characters end the page.
+ * tokens.ts), each block ending in BLOCK_END. The title fills a fixed slot
+ * of TITLE_SLOT positions so a match position tells whether it is in the
+ * title; the title's characters follow its tokens inside the slot, and the
+ * page's characters end the page.
  */
 import type { SearchablePage } from './page-text.ts';
-import { CHARACTERS_MARK, FILLER, TITLE_SLOT, characterSet, tokenize } from './tokens.ts';
+import { BLOCK_END, CHARACTERS_MARK, FILLER, TITLE_SLOT, characterSet, tokenize } from './tokens.ts';
 
 /** Escapes text for HTML content and double-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -25,19 +26,19 @@ function listed(characters: readonly string[]): string[] {
 /** Index HTML for a page; `normalize` is the shared normaliser (Traditional → Simplified etc.). */
 export function indexHtml(page: SearchablePage, normalize: (text: string) => string): string {
   const title = normalize(page.title);
-  const titleTokens = [...tokenize(title), CHARACTERS_MARK, ...listed(characterSet(title))].slice(0, TITLE_SLOT);
-  const padding = Array.from({ length: TITLE_SLOT - titleTokens.length }, () => FILLER);
-  const parts = [`<h1>${escapeHtml([...titleTokens, ...padding].join(' '))}</h1>`];
+  const titleTokens = [...tokenize(title), CHARACTERS_MARK, ...listed(characterSet(title))].slice(0, TITLE_SLOT - 1);
+  const padding = Array.from({ length: TITLE_SLOT - 1 - titleTokens.length }, () => FILLER);
+  const parts = [`<h1>${escapeHtml([...titleTokens, ...padding, BLOCK_END].join(' '))}</h1>`];
   const texts: string[] = [title];
   for (const block of page.blocks) {
     // Anchors are empty elements: Pagefind would otherwise copy each block's text into the anchor list.
     for (const id of block.anchors) parts.push(`<span id="${escapeHtml(id)}"></span>`);
     const text = normalize(block.text);
     texts.push(text);
-    parts.push(`<p>${escapeHtml(tokenize(text).join(' '))}</p>`);
+    parts.push(`<p>${escapeHtml([...tokenize(text), BLOCK_END].join(' '))}</p>`);
   }
   // Every character of the page once, for one-character queries.
-  parts.push(`<p>${[CHARACTERS_MARK, ...listed(characterSet(texts.join('\n')))].join(' ')}</p>`);
+  parts.push(`<p>${[CHARACTERS_MARK, ...listed(characterSet(texts.join('\n'))), BLOCK_END].join(' ')}</p>`);
   const hasTitleMeta = page.meta.some((entry) => entry.startsWith('title:'));
   const meta = hasTitleMeta ? page.meta : [`title:${page.title}`, ...page.meta];
   return [

@@ -15,14 +15,19 @@
  *
  * Pagefind segments Chinese with its own dictionary even in an `und` index (a
  * bigram such as 大代 is split into 大 and 代, in the index and in queries), so
- * Chinese tokens are written in ASCII: `q` and the code point in base 36, three
- * digits per character (人 → qfju, and 人大 → qfjuhlz: the second code without
- * its q; a Chinese code's first digit is at most `v`). The few characters
- * beyond three digits (compatibility ideographs, the supplementary planes) are
- * written `qx` and four digits and stand alone, like a word. Words of letters
- * or digits end in `qy`, with each q in them written `qz` (3 → 3qy, 30 → 30qy):
- * Pagefind expands a looked-up word to every word it begins, and this way no
- * word begins another (3 does not find 30), nor a Chinese code.
+ * Chinese tokens are written in ASCII: `q` and each character's code point in
+ * base 36, three digits per character (人大 → qfjuhlz; a Chinese code's first
+ * digit is at most `v`), and a lone character ends in `w` (人 → qfjuw). The few
+ * characters beyond three digits (compatibility ideographs, the supplementary
+ * planes) are written `qx` and four digits and stand alone, like a word. Words
+ * of letters or digits end in `qy`, with each q in them written `qz` (3 → 3qy,
+ * 30 → 30qy).
+ *
+ * No token begins another. Pagefind expands a looked-up word to every word it
+ * begins, and where none does, to the longest word that begins it; with a
+ * vocabulary where neither can happen a token's search returns exactly the
+ * pages holding it, with all its positions (3 does not find 30, 人 does not
+ * find 人大, and a bigram missing from an index finds nothing).
  */
 
 /** A run of Chinese characters, a run of other letters or digits, or one other visible character. */
@@ -31,13 +36,24 @@ const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)|(\S)/gu;
 const CODE_WIDTH = 3;
 /** Code points written with {@link CODE_WIDTH} digits; the others are rare characters. */
 const CODE_LIMIT = 36 ** CODE_WIDTH;
+/** Ends a lone character's code; never a code's first digit, so a lone character begins no bigram. */
+const CHAR_END = 'w';
 /** A character or bigram code (Chinese code points below 0xA000 start with a digit up to v). */
-const CODED = /^q[0-9a-v][0-9a-z]{2}(?:[0-9a-v][0-9a-z]{2})?$/;
+const CODED = /^q[0-9a-v][0-9a-z]{2}(?:w|[0-9a-v][0-9a-z]{2})$/;
 const RARE = /^qx[0-9a-z]{4}$/;
 const WORD = /qy$/i;
 
 /** Padding token after the title and between runs (never a word, so never matched). */
 export const FILLER = '·';
+
+/**
+ * Token ending every block of indexed text (and the title slot). Pagefind
+ * glues a full stop to a block's last word when the block ends in a word
+ * character, and then also indexes the parts of that "compound" word (q3ab. →
+ * ab): parts that could begin other tokens. A block ending in this token
+ * never gets the full stop.
+ */
+export const BLOCK_END = '¶';
 
 /** Token before a page's character list: the text ends there. */
 export const CHARACTERS_MARK = '·¶·';
@@ -51,11 +67,16 @@ export const TITLE_SLOT = 256;
 /** The ASCII word for one Chinese character. */
 export function encodeChar(char: string): string {
   const code = char.codePointAt(0)!;
-  return code < CODE_LIMIT ? `q${code.toString(36).padStart(CODE_WIDTH, '0')}` : `qx${code.toString(36).padStart(4, '0')}`;
+  return code < CODE_LIMIT ? `q${digits(char)}${CHAR_END}` : `qx${code.toString(36).padStart(4, '0')}`;
+}
+
+/** The {@link CODE_WIDTH} base-36 digits of a character below {@link CODE_LIMIT}. */
+function digits(char: string): string {
+  return char.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0');
 }
 
 function bigram(first: string, second: string): string {
-  return encodeChar(first) + encodeChar(second).slice(1);
+  return `q${digits(first)}${digits(second)}`;
 }
 
 function encodeWord(word: string): string {
@@ -70,7 +91,7 @@ function decodeWord(token: string): string {
 function hanOf(token: string): string[] | undefined {
   if (RARE.test(token)) return [String.fromCodePoint(parseInt(token.slice(2), 36))];
   if (!CODED.test(token)) return undefined;
-  const codes = token.length === 1 + CODE_WIDTH ? [token.slice(1)] : [token.slice(1, 1 + CODE_WIDTH), token.slice(1 + CODE_WIDTH)];
+  const codes = token.length === 2 + CODE_WIDTH ? [token.slice(1, 1 + CODE_WIDTH)] : [token.slice(1, 1 + CODE_WIDTH), token.slice(1 + CODE_WIDTH)];
   return codes.map((code) => String.fromCodePoint(parseInt(code, 36)));
 }
 
@@ -198,7 +219,7 @@ export function decodeText(tokens: readonly string[]): DecodedText {
     pending = undefined;
   };
   tokens.forEach((raw, i) => {
-    // Pagefind ends each block's text with a full stop glued to its last token.
+    // Pagefind would end a block with a full stop glued to its last token (indexHtml ends blocks with BLOCK_END instead).
     const blockEnd = raw.length > 1 && raw.endsWith('.');
     const token = blockEnd ? raw.slice(0, -1) : raw;
     const han = hanOf(token);
@@ -226,7 +247,11 @@ export function decodeText(tokens: readonly string[]): DecodedText {
       previousWord = false;
     } else {
       flush();
-      if (token === FILLER || token === CHARACTERS_MARK || token === '') {
+      if (token === BLOCK_END) {
+        spans.push([text.length, text.length]);
+        text += ' ';
+        previousWord = false;
+      } else if (token === FILLER || token === CHARACTERS_MARK || token === '') {
         spans.push([text.length, text.length]);
       } else {
         const word = WORD.test(token) ? decodeWord(token) : token;
@@ -245,6 +270,11 @@ export function decodeText(tokens: readonly string[]): DecodedText {
   });
   flush();
   return { text, spans };
+}
+
+/** Whether a token ends a block of indexed text. */
+export function endsBlock(token: string): boolean {
+  return token === BLOCK_END || (token.length > 1 && token.endsWith('.'));
 }
 
 /** The text of tokens (see {@link decodeText}). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchablePage } from '../../../src/lib/search/page-text.ts';
 import { indexHtml } from '../../../src/lib/search/index-html.ts';
-import { CHARACTERS_MARK, characterSet, FILLER, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
+import { BLOCK_END, CHARACTERS_MARK, characterSet, FILLER, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
 
 const PAGE = `<!doctype html><html lang="zh-CN"><body><nav>首页 浏览</nav>
 <article data-pagefind-body>
@@ -40,16 +40,21 @@ describe('searchable text of a page', () => {
     // The title's tokens, then its characters once.
     const [yi, shi, gui, ze] = characterSet('议事规则');
     expect(title.slice(0, 11)).toEqual([...tokenize('议事规则'), CHARACTERS_MARK, yi, FILLER, shi, FILLER, gui, FILLER, ze]);
-    expect(html).toContain(`<span id="第一条"></span><p>${tokenize("第一条 区委书记主持。").join(" ")}</p>`);
+    expect(html).toContain(`<span id="第一条"></span><p>${[...tokenize('第一条 区委书记主持。'), BLOCK_END].join(' ')}</p>`);
+    // Every block ends in BLOCK_END, so Pagefind glues no full stop to a word and indexes no parts of it.
+    const blocks = [...html.matchAll(/<(h1|p)>([^<]*)<\/\1>/g)].map((m) => m[2]!.split(' '));
+    expect(blocks.length).toBe(6);
+    for (const block of blocks) expect(block.at(-1)).toBe(BLOCK_END);
     expect(html).toContain('<span data-pagefind-filter="type:rule"></span>');
     expect(html).toContain('<span data-pagefind-meta="title:议事规则"></span>');
     expect(html).not.toContain('耙桓');
     // The page ends with each of its characters once, after the mark.
     const last = /<p>([^<]*)<\/p><\/main>/.exec(html)![1]!.split(' ');
     expect(last[0]).toBe(CHARACTERS_MARK);
-    const listed = last.slice(1).filter((token) => token !== FILLER);
+    const list = last.slice(1, -1);
+    const listed = list.filter((token) => token !== FILLER);
     expect(new Set(listed).size).toBe(listed.length);
-    expect(last.slice(1).every((token, i) => (i % 2 === 1) === (token === FILLER))).toBe(true);
+    expect(list.every((token, i) => (i % 2 === 1) === (token === FILLER))).toBe(true);
     expect(last).toContain(characterSet('主')[0]);
   });
 });
