@@ -40,7 +40,7 @@ function htmlFiles(dir: string, skip: string): string[] {
 }
 
 /** Bump when the index HTML changes shape, so cached shards are rebuilt. */
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 5;
 
 /** A shard's document pages and the digest of everything its index is made from. */
 interface ShardPlan {

@@ -202,7 +202,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
   /** Loads what a hit shows: title, meta, excerpt and the link (with anchor and highlight). */
   async function show(hit: SearchHit, phrases: readonly Phrase[], context = 12): Promise<ShownHit> {
     const fragment = await hit.result.data();
-    const tokens = fragment.content.split(/\s+/).map((token) => (token.endsWith(`${CHARACTERS_MARK}.`) ? CHARACTERS_MARK : token));
+    const tokens = fragment.content.split(/\s+/);
     // The title's tokens end at its character list; the body's at the page's.
     const titleMark = tokens.indexOf(CHARACTERS_MARK);
     const title: [number, number] = [0, titleMark >= 0 && titleMark < TITLE_SLOT ? titleMark : Math.min(TITLE_SLOT, tokens.length)];

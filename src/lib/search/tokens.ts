@@ -27,7 +27,12 @@
  * begins, and where none does, to the longest word that begins it; with a
  * vocabulary where neither can happen a token's search returns exactly the
  * pages holding it, with all its positions (3 does not find 30, 人 does not
- * find 人大, and a bigram missing from an index finds nothing).
+ * find 人大, and a bigram missing from an index finds nothing). Two things
+ * outside these tokens keep this true: every indexed block ends in
+ * {@link BLOCK_END} (see there), and words are lower-cased ({@link tokenize}).
+ * Pagefind also puts the words of a page's meta values in its word list (a
+ * date 2023-03-01 adds 2023, which begins 2023qy), but with no positions in
+ * the text, so a page found only through them matches no phrase.
  */
 
 /** A run of Chinese characters, a run of other letters or digits, or one other visible character. */
@@ -43,17 +48,22 @@ const CODED = /^q[0-9a-v][0-9a-z]{2}(?:w|[0-9a-v][0-9a-z]{2})$/;
 const RARE = /^qx[0-9a-z]{4}$/;
 const WORD = /qy$/i;
 
-/** Padding token after the title and between runs (never a word, so never matched). */
-export const FILLER = '·';
+/**
+ * Padding token after the title and between runs (never a word, so never
+ * matched). The markers below are two or more characters long, so none of
+ * them is a punctuation token of the text itself (tokenize writes those one
+ * character at a time: a name such as 马克思·恩格斯 keeps its ·).
+ */
+export const FILLER = '··';
 
 /**
  * Token ending every block of indexed text (and the title slot). Pagefind
  * glues a full stop to a block's last word when the block ends in a word
- * character, and then also indexes the parts of that "compound" word (q3ab. →
- * ab): parts that could begin other tokens. A block ending in this token
- * never gets the full stop.
+ * character, and then also indexes the parts of that "compound" word split
+ * at letters and digits (qab3cd. → qab, cd): parts that could begin other
+ * tokens. A block ending in this token never gets the full stop.
  */
-export const BLOCK_END = '¶';
+export const BLOCK_END = '¶¶';
 
 /** Token before a page's character list: the text ends there. */
 export const CHARACTERS_MARK = '·¶·';
@@ -149,9 +159,14 @@ function tokensOf(text: string, lowerWords: boolean): Token[] {
   return out;
 }
 
-/** Tokens of one stretch of text. A phrase never spans two stretches (two paragraphs). */
+/**
+ * Tokens of one stretch of text. A phrase never spans two stretches (two
+ * paragraphs). Words are lower-cased (the normaliser does so already): since
+ * Pagefind 1.5 a word with a capital after its first letter is split as a
+ * compound and its parts indexed, and a part could begin another token.
+ */
 export function tokenize(text: string): string[] {
-  return tokensOf(text, false).map((t) => t.token);
+  return tokensOf(text, true).map((t) => t.token);
 }
 
 /** Each Chinese character of a text once, as tokens, in order of first appearance. */
@@ -218,10 +233,7 @@ export function decodeText(tokens: readonly string[]): DecodedText {
     if (pending !== undefined) text += pending;
     pending = undefined;
   };
-  tokens.forEach((raw, i) => {
-    // Pagefind would end a block with a full stop glued to its last token (indexHtml ends blocks with BLOCK_END instead).
-    const blockEnd = raw.length > 1 && raw.endsWith('.');
-    const token = blockEnd ? raw.slice(0, -1) : raw;
+  tokens.forEach((token, i) => {
     const han = hanOf(token);
     if (han && han.length === 2) {
       // A run's next bigram starts with the character the last one left pending.
@@ -240,7 +252,7 @@ export function decodeText(tokens: readonly string[]): DecodedText {
       } else {
         flush();
         spans.push([text.length, text.length + char.length]);
-        const next = blockEnd ? undefined : hanOf(tokens[i + 1]?.replace(/\.$/, '') ?? '');
+        const next = hanOf(tokens[i + 1] ?? '');
         // Before its run's first bigram the character is written by the bigram.
         if (!(next?.length === 2 && next[0] === char)) text += char;
       }
@@ -262,11 +274,6 @@ export function decodeText(tokens: readonly string[]): DecodedText {
         previousWord = wordLike;
       }
     }
-    if (blockEnd) {
-      flush();
-      text += ' ';
-      previousWord = false;
-    }
   });
   flush();
   return { text, spans };
@@ -274,7 +281,7 @@ export function decodeText(tokens: readonly string[]): DecodedText {
 
 /** Whether a token ends a block of indexed text. */
 export function endsBlock(token: string): boolean {
-  return token === BLOCK_END || (token.length > 1 && token.endsWith('.'));
+  return token === BLOCK_END;
 }
 
 /** The text of tokens (see {@link decodeText}). */
