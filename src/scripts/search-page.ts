@@ -158,16 +158,18 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
       more.hidden = true;
       renderFacets(allFilters, allFilters);
       status.textContent = '请输入检索词，或勾选左侧分类浏览。';
+      facetsBox.removeAttribute('aria-busy');
+      root.dataset.searching = 'false';
       return;
     }
     status.textContent = '检索中…';
+    root.dataset.searching = 'true';
     const outcome = await engine.search({ query: state.q, filters, sort: toPagefindSort(state.sort) });
     if (current !== generation) return;
     results = outcome.hits;
     phrases = outcome.phrases;
     shown = 0;
     list.replaceChildren();
-    renderFacets(outcome.counts, allFilters);
     const what = outcome.phrases.map((phrase) => `“${phrase.text}”`).join('、');
     if (outcome.missing.length > 0) {
       status.textContent = `档案中没有出现${outcome.missing.map((text) => `“${text}”`).join('、')}，未找到文件。`;
@@ -176,7 +178,14 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     } else {
       status.textContent = `找到 ${results.length} 篇${what ? `包含${what}的` : ''}文件。`;
     }
+    // Results first; the facet counts follow (the first search's counts read every page's facets).
+    facetsBox.setAttribute('aria-busy', 'true');
     await showMore(current);
+    const counts = await outcome.counts();
+    if (current !== generation) return;
+    renderFacets(counts, allFilters);
+    facetsBox.removeAttribute('aria-busy');
+    root.dataset.searching = 'false';
   }
 
   function update(next: SearchState, push = false) {

@@ -60,9 +60,9 @@ export async function openPage(browser: Browser, pathname: string, site = baseUr
   return { page, problems };
 }
 
-/** Waits until the search page has finished its current search. */
+/** Waits until the search page has finished its current search, results and facet counts. */
 export async function searchSettled(page: Page): Promise<void> {
-  await page.waitForSelector('#search-app[data-ready="true"]');
+  await page.waitForSelector('#search-app[data-ready="true"][data-searching="false"]');
   await page.waitForFunction(() => !document.getElementById('search-status')?.textContent?.includes('检索中'));
 }
 

@@ -65,8 +65,12 @@ export interface SearchHit {
 export interface SearchOutcome {
   phrases: Phrase[];
   hits: SearchHit[];
-  /** Facet counts for exactly these hits. */
-  counts: FilterCounts;
+  /**
+   * Facet counts for exactly these hits, on demand: the first call reads
+   * every page's facet values (one filter-only search per value: 332 values,
+   * about 1 s at 10,000 documents), so the page shows the results first.
+   */
+  counts: () => Promise<FilterCounts>;
   /** Phrases that occur in no page at all (said to the reader, never silently dropped). */
   missing: string[];
 }
@@ -145,7 +149,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       return {
         phrases,
         hits: (all?.results ?? []).map((result) => ({ id: result.id, inTitle: false, frequency: 0, result })),
-        counts: all?.filters ?? {},
+        counts: async () => all?.filters ?? {},
         missing: [],
       };
     }
@@ -178,14 +182,18 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     }
     const pages = [...(verified ?? [])];
 
-    const counts: FilterCounts = {};
-    const members = await facetMembership();
-    for (const page of pages) {
-      for (const [facet, value] of members.get(page) ?? []) {
-        const facetCounts = (counts[facet] ??= {});
-        facetCounts[value] = (facetCounts[value] ?? 0) + 1;
-      }
-    }
+    let counted: Promise<FilterCounts> | undefined;
+    const counts = () =>
+      (counted ??= facetMembership().then((members) => {
+        const out: FilterCounts = {};
+        for (const page of pages) {
+          for (const [facet, value] of members.get(page) ?? []) {
+            const facetCounts = (out[facet] ??= {});
+            facetCounts[value] = (facetCounts[value] ?? 0) + 1;
+          }
+        }
+        return out;
+      }));
 
     let hits: SearchHit[] = pages.map((page) => ({ id: page, ...found.get(page)! }));
     if (request.sort) {
