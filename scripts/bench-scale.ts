@@ -22,8 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
-import { differingFiles, fileHashes } from '../src/lib/files.ts';
-import { markdownFiles } from '../src/lib/files.ts';
+import { differingFiles, fileHashes, markdownFiles } from '../src/lib/files.ts';
 
 const { values } = parseArgs({
   options: {

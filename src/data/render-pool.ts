@@ -34,7 +34,6 @@ const IN_FLIGHT = 10;
  * Throws if the options cannot be sent to a worker (the caller then renders
  * in the main thread).
  */
-
 export function createRenderPool(data: RenderWorkerData, size = Math.min(availableParallelism(), IN_FLIGHT)): RenderPool {
   structuredClone(data);
   const workers: Worker[] = [];

@@ -227,7 +227,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
       for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${plan.shard}-`))) {
         await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
       }
-      // Copied under a temporary name and renamed, so an interrupted copy is never taken for a shard.
+      // Linked (or copied) under a temporary name and renamed, so an interrupted copy is never taken for a shard.
       const partial = `${cached}.partial`;
       await rm(partial, { recursive: true, force: true });
       await linkTree(path.join(siteDir, shardPath(plan.shard)), partial);

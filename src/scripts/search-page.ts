@@ -147,6 +147,12 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     more.hidden = shown >= results.length;
   }
 
+  /** The search and its facet counts are on screen. */
+  function searchDone() {
+    facetsBox.removeAttribute('aria-busy');
+    root.dataset.searching = 'false';
+  }
+
   async function run() {
     const current = ++generation;
     const filters = toPagefindFilters(state);
@@ -158,8 +164,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
       more.hidden = true;
       renderFacets(allFilters, allFilters);
       status.textContent = '请输入检索词，或勾选左侧分类浏览。';
-      facetsBox.removeAttribute('aria-busy');
-      root.dataset.searching = 'false';
+      searchDone();
       return;
     }
     status.textContent = '检索中…';
@@ -184,8 +189,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     const counts = await outcome.counts();
     if (current !== generation) return;
     renderFacets(counts, allFilters);
-    facetsBox.removeAttribute('aria-busy');
-    root.dataset.searching = 'false';
+    searchDone();
   }
 
   function update(next: SearchState, push = false) {

@@ -113,7 +113,7 @@ interface Token {
 
 type Piece = { kind: 'han'; chars: string[] } | { kind: 'word'; token: string } | { kind: 'other'; token: string };
 
-function piecesOf(text: string, lowerWords: boolean): Piece[] {
+function piecesOf(text: string): Piece[] {
   const pieces: Piece[] = [];
   for (const match of text.matchAll(RUN)) {
     if (match[1]) {
@@ -130,14 +130,14 @@ function piecesOf(text: string, lowerWords: boolean): Piece[] {
       }
       if (run.length > 0) pieces.push({ kind: 'han', chars: run });
     } else if (match[2]) {
-      pieces.push({ kind: 'word', token: encodeWord(lowerWords ? match[2].toLowerCase() : match[2]) });
+      pieces.push({ kind: 'word', token: encodeWord(match[2].toLowerCase()) });
     } else pieces.push({ kind: 'other', token: match[0] });
   }
   return pieces;
 }
 
-function tokensOf(text: string, lowerWords: boolean): Token[] {
-  const pieces = piecesOf(text, lowerWords);
+function tokensOf(text: string): Token[] {
+  const pieces = piecesOf(text);
   const out: Token[] = [];
   pieces.forEach((piece, i) => {
     if (piece.kind !== 'han') {
@@ -166,7 +166,7 @@ function tokensOf(text: string, lowerWords: boolean): Token[] {
  * compound and its parts indexed, and a part could begin another token.
  */
 export function tokenize(text: string): string[] {
-  return tokensOf(text, true).map((t) => t.token);
+  return tokensOf(text).map((t) => t.token);
 }
 
 /** Each Chinese character of a text once, as tokens, in order of first appearance. */
@@ -193,7 +193,7 @@ export interface PhrasePattern {
 /** The pattern a phrase must match, from the phrase's own tokens. Punctuation in a phrase is dropped. */
 export function phrasePattern(phrase: string): PhrasePattern {
   const stripped = phrase.replace(/[^\p{L}\p{N}]+/gu, '');
-  const all = tokensOf(stripped, true);
+  const all = tokensOf(stripped);
   const first = all.findIndex((entry) => entry.lookUp);
   const single = /^\p{Script=Han}$/u.test(stripped);
   if (first === -1) return { tokens: [], offsets: [], lead: 0, width: 0, single };
