@@ -59,11 +59,15 @@ export interface Piece {
 
 /** A quality flag as the schema stores it. */
 export interface QualityFlag {
-  kind: 'garbled' | 'anonymised' | 'year-unknown' | 'date-unknown' | 'converted-script' | 'pinyin-removed' | 'other';
+  kind: 'garbled' | 'anonymised' | 'year-unknown' | 'date-unknown' | 'converted-script' | 'pinyin-removed' | 'uncertain' | 'other';
   note: string;
   line?: number;
   column?: number;
   text?: string;
+  /** `uncertain` only: the field in doubt (title, type, date, issuer, doc_number). */
+  field?: string;
+  /** `uncertain` only: the values weighed against the one written, best first. */
+  candidates?: string[];
 }
 
 /** A detected metadata value and how it was found. */

@@ -31,5 +31,6 @@ export const QUALITY_FLAG_KINDS = {
   'date-unknown': '日期不详',
   'converted-script': '由繁体转换',
   'pinyin-removed': '已删除拼音注音',
+  uncertain: '需人工核对',
   other: '其他',
 } as const;

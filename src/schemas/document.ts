@@ -43,6 +43,10 @@ export const qualityFlag = z.object({
   column: z.number().int().positive().optional(),
   /** The affected text exactly as it stands, e.g. `?!耙桓晃瘍稍骸`. */
   text: z.string().optional(),
+  /** For `uncertain`: the front-matter field the importer was not sure of, e.g. `title`. */
+  field: z.string().min(1).optional(),
+  /** For `uncertain`: the other values it weighed, best first, e.g. two title lines. */
+  candidates: z.array(z.string()).optional(),
 });
 
 /** Where the copy in the archive came from. */
