@@ -3,7 +3,8 @@
  * without building, and lists every problem as file:line: field: message.
  * Exits 1 when there is any problem, so it can guard a commit. It also lists
  * cited texts not in the archive and citations left unlinked (warnings, see
- * check/citations.ts).
+ * check/citations.ts), and fields the importer guessed, its `uncertain`
+ * quality flags (warnings, see check/quality.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { markdownFiles } from '../src/lib/files.ts';
 import { formatRuleDiagnostics, structureDiagnostics, workDiagnostics, type CheckedVersion, type RuleDiagnostic } from '../src/lib/rules/check.ts';
 import { createRuleReader } from '../src/markdown/read-rule.ts';
 import { citationReport } from './check/citations.ts';
+import { formatUncertainWarnings, uncertainWarnings, type UncertainWarning } from './check/quality.ts';
 
 const root = process.argv[2] ?? contentDir();
 
@@ -24,6 +26,8 @@ const diagnostics: FrontMatterDiagnostic[] = [];
 // Rules: structure and versions (errors fail the check, warnings are listed).
 const ruleDiagnostics: RuleDiagnostic[] = [];
 const versions: CheckedVersion[] = [];
+// Fields the importer guessed (quality flag `uncertain`): warnings, never a failure.
+const uncertain: UncertainWarning[] = [];
 const readRule = await createRuleReader();
 for (const file of files) {
   const source = readFileSync(file, 'utf8');
@@ -38,6 +42,7 @@ for (const file of files) {
   }
   const frontMatterProblems = checkFrontMatter(file, source, data);
   diagnostics.push(...frontMatterProblems);
+  uncertain.push(...uncertainWarnings(file, source, data));
   if (data.type === 'rule' && frontMatterProblems.length === 0) {
     const structure = await readRule(body, data);
     if (structure) ruleDiagnostics.push(...structureDiagnostics(file, structure));
@@ -65,6 +70,7 @@ if (ruleWarnings.length > 0) {
   console.warn(formatRuleDiagnostics(ruleWarnings));
   console.warn(`${ruleWarnings.length} warning(s) in rules: numbering gaps and references that link nowhere. Fix typing errors; leave what the source says.\n`);
 }
+if (uncertain.length > 0) console.warn(`${formatUncertainWarnings(uncertain)}\n`);
 if (diagnostics.length > 0 || ruleErrors.length > 0) {
   if (diagnostics.length > 0) console.error(formatDiagnostics(diagnostics));
   if (ruleErrors.length > 0) console.error(formatRuleDiagnostics(ruleErrors));

@@ -5,6 +5,7 @@
  */
 import type { CleanStats } from './stages/clean.ts';
 import type { Block, Detected, Piece, QualityFlag } from './types.ts';
+import { fieldLabel, uncertainFields } from '../lib/field-labels.ts';
 
 /** One removed line, block or annotation. */
 export interface RemovedEntry {
@@ -51,7 +52,13 @@ export interface InputReport {
 
 const count = (flags: QualityFlag[], kind: string) => flags.filter((f) => f.kind === kind).length;
 
-/** One line per input: result, id, kind, date, and flag counts. */
+/** The fields an input's `uncertain` flags name, as `标题(title)、类型(type)`; empty when there are none. */
+const uncertainText = (flags: QualityFlag[]) => uncertainFields(flags).map((f) => `${fieldLabel(f)}(${f})`).join('、');
+
+/** Terminal columns of a label (a Chinese character takes two), so the summary's values line up. */
+const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+
+/** One line per input: result, id, kind, date, flag counts, and the fields to check by hand (需人工核对). */
 export function formatLine(report: InputReport): string {
   if (report.status === 'failed') return `✗ ${report.file}: ${report.reason}`;
   const m = report.metadata ?? {};
@@ -60,21 +67,24 @@ export function formatLine(report: InputReport): string {
     return typeof d === 'object' ? d.value : undefined;
   };
   const flagKinds = [...new Set(report.flags.map((f) => f.kind))].map((k) => `${k}×${count(report.flags, k)}`);
+  const uncertain = count(report.flags, 'uncertain') > 0 ? `需人工核对${uncertainText(report.flags) ? `：${uncertainText(report.flags)}` : ''}` : '';
   const parts = [
     value('type'),
     value('date') ?? value('date_note') ?? '无日期',
     value('region'),
     `删除${report.removed.length}处`,
     flagKinds.length ? `标记 ${flagKinds.join(' ')}` : '无标记',
+    uncertain,
   ].filter(Boolean);
   return `${report.status === 'imported' ? '✓' : '○'} ${report.file} → ${report.output} (${report.encoding?.name}; ${parts.join('; ')})`;
 }
 
-/** A short table: inputs imported, failed, flagged, and removals by rule. */
+/** A short table: inputs imported, failed, flagged, to check by hand (需人工核对), and removals by rule. */
 export function formatSummary(reports: InputReport[]): string {
   const ok = reports.filter((r) => r.status !== 'failed');
   const failed = reports.length - ok.length;
   const flagged = ok.filter((r) => r.flags.length > 0).length;
+  const toCheck = ok.filter((r) => count(r.flags, 'uncertain') > 0).length;
   const byRule = new Map<string, number>();
   for (const r of ok) for (const e of r.removed) byRule.set(e.rule, (byRule.get(e.rule) ?? 0) + 1);
   const byFlag = new Map<string, number>();
@@ -84,9 +94,10 @@ export function formatSummary(reports: InputReport[]): string {
     ['imported', String(ok.length)],
     ['failed', String(failed)],
     ['imported with no flag', String(ok.length - flagged)],
+    ['需人工核对 (documents)', String(toCheck)],
     ...[...byFlag].map(([k, n]) => [`flag ${k}`, String(n)]),
     ...[...byRule].sort((a, b) => b[1] - a[1]).map(([k, n]) => [`removed: ${k}`, String(n)]),
   ];
-  const width = Math.max(...rows.map(([k]) => k!.length));
-  return rows.map(([k, v]) => `  ${k!.padEnd(width)}  ${v}`).join('\n');
+  const width = Math.max(...rows.map(([k]) => columns(k!)));
+  return rows.map(([k, v]) => `  ${k!}${' '.repeat(width - columns(k!))}  ${v}`).join('\n');
 }

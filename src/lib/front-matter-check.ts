@@ -44,6 +44,34 @@ export function lineOfField(source: string, field: string): number | undefined {
   return found;
 }
 
+/**
+ * The 1-based line where item `index` (0-based) of a block list is written,
+ * e.g. the `- kind: uncertain` line of `quality.flags` item 2; undefined when
+ * the list is not there or is written inline (`flags: [{ … }]`).
+ */
+export function lineOfListItem(source: string, field: string, index: number): number | undefined {
+  const keyLine = lineOfField(source, field);
+  if (keyLine === undefined) return undefined;
+  const lines = source.split(/\r?\n/);
+  const keyIndent = /^(\s*)/.exec(lines[keyLine - 1]!)![1]!.length;
+  let itemIndent: number | undefined;
+  let seen = -1;
+  for (let i = keyLine; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '---') break;
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const indent = /^(\s*)/.exec(line)![1]!.length;
+    const isItem = /^\s*-(\s|$)/.test(line);
+    // A list may stand at the key's own indentation (YAML allows `flags:\n- kind: …`).
+    if (indent < keyIndent || (indent === keyIndent && !isItem)) break;
+    if (!isItem) continue;
+    itemIndent ??= indent;
+    if (indent !== itemIndent) continue;
+    if (++seen === index) return i + 1;
+  }
+  return undefined;
+}
+
 /** Every problem of one file's front matter: dates as typed, then the schema. */
 export function checkFrontMatter(file: string, source: string, data: unknown): FrontMatterDiagnostic[] {
   const dates = findDateProblems(source).map((p) => ({ file, line: p.line, field: p.field, message: p.message }));

@@ -54,6 +54,26 @@ describe.runIf(enabled)('reading the archive', () => {
     await page.close();
   });
 
+  it('fields the importer only guessed are named in a notice, with each note and the other candidates', async () => {
+    const { page, problems } = await openPage(browser(), '/documents/2024-05-10-test-uncertain-notice/');
+    const notices = page.locator('section[aria-labelledby="quality-heading"]');
+    expect(await notices.locator('h2#quality-heading').textContent()).toBe('文本质量说明');
+    const notice = notices.locator('[data-testid="uncertain-notice"]');
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('本文部分著录项目由导入程序推断，尚待人工核对：标题、类型。');
+    const items = (await notice.locator('ul > li').allTextContents()).map((item) => item.replace(/\s+/g, ''));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('标题不确定：最可能是"关于印发测试区政务公开工作要点的通知"');
+    expect(items[0]).toContain('其他候选：“政策文件”、“通知公告”');
+    // A note that does not begin with its field's name gets the name in front of it.
+    expect(items[1]).toMatch(/^类型：/);
+    expect(items[1]).toContain('由标题末尾的"通知"推断');
+    expect(items[1]).toContain('其他候选：“文章”');
+    expect(await notice.isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a seed with garbled text shows every recorded span marked, and no pinyin artefacts', async () => {
     const seed = seedDocuments().find((s) => s.garbled.length > 0);
     expect(seed, 'a seed has garbled spans').toBeDefined();
