@@ -7,7 +7,8 @@
  * expected.json, per page file: `fm_equals` (front-matter values; `date` may
  * be a list of defensible dates), `fm_contains` (a substring the field must
  * contain), `body_absent` (chrome that must not survive), `body_present`
- * (text that must survive). Full- and half-width punctuation compare equal and
+ * (text that must survive), or `skip` for a page that is not a document
+ * (its reason, e.g. `list page`). Full- and half-width punctuation compare equal and
  * whitespace is ignored, as the set's README asks.
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ export interface PageExpectation {
   fm_contains?: Record<string, string>;
   body_absent?: string[];
   body_present?: string[];
+  /** The page is not a document: the importer must skip it with this reason (e.g. `list page`). */
+  skip?: string;
 }
 
 /** One check: a field, a chrome string, a kept string, or the import itself. */
@@ -60,7 +63,7 @@ export function plainBody(markdown: string): string {
     .replace(/\*\*|__/g, '');
 }
 
-const FIELD_ORDER = ['imported', 'title', 'type', 'date', 'doc_number', 'issuer', 'original_script', 'chrome removed', 'text kept'];
+const FIELD_ORDER = ['imported', 'skipped', 'title', 'type', 'date', 'doc_number', 'issuer', 'original_script', 'chrome removed', 'text kept'];
 
 function uncertainFields(data: Record<string, any>): Set<string> {
   const flags: Array<{ kind: string; field?: string }> = data.quality?.flags ?? [];
@@ -70,7 +73,11 @@ function uncertainFields(data: Record<string, any>): Set<string> {
 /** Scores one page's import against its expectation. */
 export function scorePage(page: string, report: InputReport, expected: PageExpectation): Check[] {
   const checks: Check[] = [];
-  const imported = report.status !== 'failed' && report.content !== undefined;
+  if (expected.skip !== undefined) {
+    const ok = report.status === 'skipped' && (report.reason ?? '').includes(expected.skip);
+    return [{ page, field: 'skipped', ok, expected: `skipped: ${expected.skip}`, got: report.status === 'skipped' ? `skipped: ${report.reason}` : report.status }];
+  }
+  const imported = report.status !== 'failed' && report.status !== 'skipped' && report.content !== undefined;
   checks.push({ page, field: 'imported', ok: imported, expected: 'imported', got: imported ? 'imported' : `failed: ${report.reason ?? ''}` });
   const parsed = imported ? matter(report.content!) : { data: {} as Record<string, any>, content: '' };
   const data = parsed.data as Record<string, any>;

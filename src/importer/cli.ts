@@ -10,6 +10,7 @@ import { parseCliArgs, USAGE } from './args.ts';
 import { runImport } from './run.ts';
 import { formatLine, formatSummary, type InputReport } from './report.ts';
 import { writeDocumentFile } from './stages/emit.ts';
+import { readExistingDocuments } from './existing.ts';
 
 /** Extensions that are never documents (data files beside a corpus, images, archives). */
 const NOT_DOCUMENTS = /\.(sqlite3?|db|tsv|csv|json|png|jpe?g|gif|webp|zip|gz|tgz|tar|pdf|docx?|xlsx?)$/i;
@@ -65,6 +66,8 @@ function main(argv: string[]): number {
     return 1;
   }
   const tty = process.stdout.isTTY === true && files.length >= 10;
+  // What --out already holds decides which imports are new versions of a rule there.
+  const existing = readExistingDocuments(args.out);
   const reports = runImport(
     files,
     {
@@ -72,6 +75,7 @@ function main(argv: string[]): number {
       force: args.force,
       dryRun: args.dryRun,
       today: new Date().toISOString().slice(0, 10),
+      existing: existing.documents,
       ...(args.retrieved ? { retrieved: args.retrieved } : {}),
     },
     {
@@ -91,6 +95,7 @@ function main(argv: string[]): number {
   if (args.dryRun && files.length > 10) process.stdout.write('(dry run: documents are not printed for batches over 10 inputs; use --report)\n');
   process.stdout.write(`\n${formatSummary(reports)}\n`);
   for (const { path, reason } of skipped) process.stdout.write(`– ${path}: skipped, ${reason}\n`);
+  for (const problem of existing.problems) process.stdout.write(`– ${problem}\n`);
   if (args.report) {
     const json = reports.map(({ trace: _trace, content: _content, ...rest }: InputReport) => ({ ...rest, file: relative(process.cwd(), rest.file) || rest.file }));
     writeFileSync(args.report, `${JSON.stringify({ generated: new Date().toISOString(), dryRun: args.dryRun, out: args.out, inputs: json }, null, 2)}\n`);

@@ -22,6 +22,12 @@ export interface DetectedMeta {
   effective?: Detected;
   source_name?: Detected;
   source_url?: Detected;
+  /** Other names the text is cited by: the rule a 关于印发《…》的通知 carries. */
+  aliases?: Detected<string[]>;
+  /** Rules only: the work this version belongs to, set when the batch or the output folder holds other versions (versions.ts). */
+  work?: Detected;
+  /** Rules only: when this version was adopted (通过/修订/修正), set with `work`. */
+  adopted?: Detected;
   /** Why no region was set, when none was (e.g. 正文未提到可确定的行政区划). */
   regionNote?: string;
 }

@@ -30,7 +30,8 @@ export interface Trace {
 /** The outcome for one input. */
 export interface InputReport {
   file: string;
-  status: 'imported' | 'would-import' | 'failed';
+  /** `skipped`: not a document (a list page); nothing written, and not a failure. */
+  status: 'imported' | 'would-import' | 'skipped' | 'failed';
   /** Why it failed, naming the file and what to do. */
   reason?: string;
   bytes: number;
@@ -45,6 +46,8 @@ export interface InputReport {
   flags: QualityFlag[];
   changes?: CleanStats;
   accounting?: { textContent: number; body: number; removed: number; frontMatter: number; markup: number };
+  /** What the staff member should know beyond the flags, e.g. an existing version that lacks its `work` (versions.ts). */
+  notes?: string[];
   /** The rendered document (dry runs print it). */
   content?: string;
   trace?: Trace;
@@ -61,6 +64,7 @@ const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\u9f
 /** One line per input: result, id, kind, date, flag counts, and the fields to check by hand (需人工核对). */
 export function formatLine(report: InputReport): string {
   if (report.status === 'failed') return `✗ ${report.file}: ${report.reason}`;
+  if (report.status === 'skipped') return `– ${report.file}: skipped, ${report.reason}`;
   const m = report.metadata ?? {};
   const value = (k: string) => {
     const d = m[k];
@@ -72,17 +76,20 @@ export function formatLine(report: InputReport): string {
     value('type'),
     value('date') ?? value('date_note') ?? '无日期',
     value('region'),
+    value('work') && `work ${value('work')}`,
     `删除${report.removed.length}处`,
     flagKinds.length ? `标记 ${flagKinds.join(' ')}` : '无标记',
     uncertain,
   ].filter(Boolean);
-  return `${report.status === 'imported' ? '✓' : '○'} ${report.file} → ${report.output} (${report.encoding?.name}; ${parts.join('; ')})`;
+  const notes = (report.notes ?? []).map((note) => `\n    ↳ ${note}`).join('');
+  return `${report.status === 'imported' ? '✓' : '○'} ${report.file} → ${report.output} (${report.encoding?.name}; ${parts.join('; ')})${notes}`;
 }
 
 /** A short table: inputs imported, failed, flagged, to check by hand (需人工核对), and removals by rule. */
 export function formatSummary(reports: InputReport[]): string {
-  const ok = reports.filter((r) => r.status !== 'failed');
-  const failed = reports.length - ok.length;
+  const ok = reports.filter((r) => r.status !== 'failed' && r.status !== 'skipped');
+  const skipped = reports.filter((r) => r.status === 'skipped').length;
+  const failed = reports.length - ok.length - skipped;
   const flagged = ok.filter((r) => r.flags.length > 0).length;
   const toCheck = ok.filter((r) => count(r.flags, 'uncertain') > 0).length;
   const byRule = new Map<string, number>();
@@ -93,6 +100,7 @@ export function formatSummary(reports: InputReport[]): string {
     ['inputs', String(reports.length)],
     ['imported', String(ok.length)],
     ['failed', String(failed)],
+    ['skipped (list pages)', String(skipped)],
     ['imported with no flag', String(ok.length - flagged)],
     ['需人工核对 (documents)', String(toCheck)],
     ...[...byFlag].map(([k, n]) => [`flag ${k}`, String(n)]),

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Overrides } from './meta.ts';
+import { batchDocument, describeUpdate, planVersions, type ExistingDocument, type ExistingUpdate, type VersionFields } from './versions.ts';
+import { setFrontMatterFields } from '../lib/front-matter-edit.ts';
 import type { InputReport, RemovedEntry } from './report.ts';
 import type { Piece } from './types.ts';
 import { decode } from './stages/decode.ts';
@@ -14,6 +16,7 @@ import { clean } from './stages/clean.ts';
 import { structure } from './stages/structure.ts';
 import { renderDocument, type WriteResult } from './stages/emit.ts';
 import { accountFor, ledgerMismatch } from './accounting.ts';
+import { listPageReason } from './detect/list-page.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -24,6 +27,8 @@ export interface RunOptions {
   retrieved?: string;
   /** Today as YYYY-MM-DD, for "not yet in force"; injected to keep runs reproducible. */
   today: string;
+  /** The documents already in the output folder, for versions of one rule (existing.ts reads them). */
+  existing?: readonly ExistingDocument[];
 }
 
 /** The file system as run.ts sees it. */
@@ -35,8 +40,18 @@ export interface RunIo {
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** Imports one input up to the rendered document; writes nothing. */
-export function importOne(path: string, bytes: Uint8Array, options: RunOptions, newerVersion?: (key: string, date: string | undefined) => string | undefined): InputReport {
+/** Imports one input up to the rendered document; writes nothing. Never throws: a failure is the report's reason. */
+export function importOne(path: string, bytes: Uint8Array, options: RunOptions, newerVersion?: (key: string, date: string | undefined) => string | undefined, version?: VersionFields): InputReport {
+  try {
+    return importUnguarded(path, bytes, options, newerVersion, version);
+  } catch (error) {
+    // A parser's own limits (a page nested thousands of elements deep overflows the stack) fail this input only.
+    const message = error instanceof RangeError ? `the page is too deeply nested to read (${error.message})` : (error as Error).message;
+    return { file: path, status: 'failed', bytes: bytes.length, removed: [], flags: [], reason: `${path}: ${message}` };
+  }
+}
+
+function importUnguarded(path: string, bytes: Uint8Array, options: RunOptions, newerVersion?: (key: string, date: string | undefined) => string | undefined, version?: VersionFields): InputReport {
   const report: InputReport = { file: path, status: 'failed', bytes: bytes.length, removed: [], flags: [] };
   report.sha256 = createHash('sha256').update(bytes).digest('hex');
   const decoded = decode(bytes);
@@ -63,35 +78,43 @@ export function importOne(path: string, bytes: Uint8Array, options: RunOptions, 
     const what = extracted.textContent.trim() === '' ? 'no text content (nothing between the tags)' : `nothing left after removing ${report.removed.length} boilerplate line(s): ${[...new Set(report.removed.map((r) => r.reason))].join('、')}`;
     return { ...report, reason: `${path}: ${what}` };
   }
+  const list = report.format === 'corpus' ? undefined : listPageReason(cleaned.blocks, extracted.links);
+  if (list) return { ...report, status: 'skipped', reason: list };
   const context = extracted.pieces.filter((p) => p.fate === 'removed' && (p.rule === 'breadcrumb' || p.rule === 'site-header')).map((p) => p.source);
   const structured = structure({
     blocks: cleaned.blocks,
     metadata: extracted.metadata,
     context,
     ...(extracted.htmlTitle ? { htmlTitle: extracted.htmlTitle } : {}),
+    ...(extracted.declared ? { declared: extracted.declared } : {}),
     fileName: name,
     script: cleaned.script,
     overrides: options.overrides,
     preset,
   });
   if (!hasBody) structured.flags.push({ kind: 'other', note: '原文只有标题和沿革，没有正文' });
-  const pieces: Piece[] = extracted.pieces.map((p) =>
-    p.fate === 'body' && p.block !== undefined && structured.consumed.has(p.block)
-      ? { ...p, fate: 'front-matter', rule: 'front-matter', reason: `移入前言（${structured.consumed.get(p.block)}）`, field: structured.consumed.get(p.block)! }
-      : p,
-  );
+  if (version) Object.assign(structured.meta, version);
+  const pieces: Piece[] = extracted.pieces.map((p) => {
+    if (p.fate !== 'body' || p.block === undefined) return p;
+    const field = structured.consumed.get(p.block);
+    if (field) return { ...p, fate: 'front-matter', rule: 'front-matter', reason: `移入前言（${field}）`, field };
+    const dropped = structured.dropped.get(p.block);
+    return dropped ? { ...p, fate: 'removed', rule: dropped.rule, reason: dropped.reason } : p;
+  });
+  // Blocks the body does not render: those moved into front matter and those dropped as chrome.
+  const notRendered = new Map([...structured.consumed, ...[...structured.dropped.keys()].map((k) => [k, 'removed'] as const)]);
   report.removed = [
     ...removedEntries(pieces),
     ...cleaned.removals.map((r) => ({ text: r.text, rule: r.rule, reason: r.reason, line: r.line })),
   ].sort((a, b) => a.line - b.line);
   report.changes = cleaned.stats;
-  const { regionNote, ...detected } = structured.meta;
-  report.metadata = { ...detected, ...(regionNote ? { regionNote } : {}) };
+  const { regionNote, aliases, ...detected } = structured.meta;
+  report.metadata = { ...detected, ...(aliases ? { aliases: { value: aliases.value.join('、'), how: aliases.how } } : {}), ...(regionNote ? { regionNote } : {}) };
 
   const rendered = renderDocument({
     meta: structured.meta,
     blocks: structured.blocks,
-    consumed: structured.consumed,
+    consumed: notRendered,
     flags: structured.flags,
     script: cleaned.script,
     stats: cleaned.stats,
@@ -99,7 +122,7 @@ export function importOne(path: string, bytes: Uint8Array, options: RunOptions, 
     ...(options.retrieved ? { retrieved: options.retrieved } : {}),
   });
   if (!rendered.ok) return { ...report, reason: `${path}: ${rendered.reason}` };
-  const trace = { textContent: extracted.textContent, pieces, blocks: structured.blocks, consumed: structured.consumed };
+  const trace = { textContent: extracted.textContent, pieces, blocks: structured.blocks, consumed: notRendered };
   // An importer bug must not lose text quietly: a ledger that does not add up fails the input.
   const mismatch = ledgerMismatch(trace);
   if (mismatch) return { ...report, reason: `${path}: internal accounting error, please report: ${mismatch}` };
@@ -133,15 +156,22 @@ export function runImport(paths: readonly string[], options: RunOptions, io: Run
     const latest = newest.get(key);
     return latest && date && latest > date ? latest : undefined;
   };
+  const attempt = (path: string, version?: VersionFields): InputReport => {
+    try {
+      return importOne(path, io.read(path), options, newerVersion, version);
+    } catch (error) {
+      return { file: path, status: 'failed', bytes: 0, removed: [], flags: [], reason: `${path}: ${(error as Error).message}` };
+    }
+  };
+  // Versions of one rule are known only once every input is read (a page may revise one that comes after it),
+  // so the inputs that turn out to be versions are imported again with their work.
+  const first = paths.map((path) => attempt(path));
+  const plan = planVersions(first.map(batchDocument), options.existing ?? []);
   const written = new Map<string, string>();
   const reports: InputReport[] = [];
-  for (const path of paths) {
-    let report: InputReport;
-    try {
-      report = importOne(path, io.read(path), options, newerVersion);
-    } catch (error) {
-      report = { file: path, status: 'failed', bytes: 0, removed: [], flags: [], reason: `${path}: ${(error as Error).message}` };
-    }
+  for (const [i, path] of paths.entries()) {
+    const version = plan.fields.get(i);
+    let report = version ? attempt(path, version) : first[i]!;
     if (report.status !== 'failed' && report.output) {
       const owner = written.get(report.output);
       if (owner) {
@@ -152,8 +182,23 @@ export function runImport(paths: readonly string[], options: RunOptions, io: Run
       }
       if (report.status !== 'failed') written.set(report.output!, path);
     }
+    const notes = [...(plan.notes.get(i) ?? []), ...(report.status === 'failed' ? [] : plan.updates.filter((u) => u.by === i).map((u) => updateExisting(u, options, io)))];
+    if (notes.length > 0) report = { ...report, notes };
     reports.push(report);
     onProgress?.(report, reports.length);
   }
   return reports;
+}
+
+/** Gives an existing version the work (and status) it lacks: only with --force; else the report says what to add. */
+function updateExisting(update: ExistingUpdate, options: RunOptions, io: RunIo): string {
+  if (!options.force) return describeUpdate(update, 'advise');
+  if (options.dryRun) return describeUpdate(update, 'would');
+  try {
+    const source = new TextDecoder().decode(io.read(update.file));
+    const result = io.write(update.relative, setFrontMatterFields(source, update.fields), true);
+    return result.written ? describeUpdate(update, 'done') : `${update.file}: ${result.reason}`;
+  } catch (error) {
+    return `${update.file}: not updated: ${(error as Error).message}`;
+  }
 }

@@ -43,6 +43,16 @@ export function titleSlug(title: string, disambiguate = false): string {
   return truncated && disambiguate ? `${slug}-${createHash('sha256').update(title).digest('hex').slice(0, 4)}` : slug;
 }
 
+/**
+ * The `work` of a rule (the id its versions share): the title's slug, with
+ * the hash when cut, so long titles that start alike stay apart. One
+ * definition for `npm run new -- revision` and the importer, so a version
+ * made by either joins the same work.
+ */
+export function workSlug(title: string): string {
+  return titleSlug(title, true);
+}
+
 /** The document id for a title (with its subtitle, which tells parts of one code apart) and a partial date. */
 export function documentId(title: string, date: string | undefined, options: { subtitle?: string; disambiguate?: boolean } = {}): string {
   const { subtitle, disambiguate = false } = options;

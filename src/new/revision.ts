@@ -3,7 +3,7 @@
  * current one, with `work`, dates and statuses set on both. Text only;
  * scripts/new.ts reads and writes the files.
  */
-import { documentId, titleSlug } from '../importer/slug.ts';
+import { documentId, workSlug } from '../importer/slug.ts';
 import { frontMatterField, setFrontMatterFields } from '../lib/front-matter-edit.ts';
 import { parsePartialDate } from '../lib/partial-date.ts';
 import type { ScaffoldedDocument } from './rule.ts';
@@ -43,7 +43,7 @@ export function reviseRule(currentSource: string, options: RevisionOptions): Rev
     if (value !== undefined && 'error' in parsePartialDate(value)) throw new Error(`--${name} "${value}" is not a date: use YYYY-MM-DD`);
   }
   const effective = options.effective ?? options.adopted;
-  const work = frontMatterField(currentSource, 'work') ?? titleSlug(title, true);
+  const work = frontMatterField(currentSource, 'work') ?? workSlug(title);
   const id = documentId(title, options.adopted, { disambiguate: true });
   if (id === currentId) throw new Error(`the new version would have the same id as the current one (${id}); give a different --adopted date`);
   const inForce = effective <= options.today;

@@ -2,7 +2,7 @@
  * `npm run new -- rule "<标题>"`: a new rule with correct front matter and the
  * skeleton 第一章　总则 / 第一条. Text only; scripts/new.ts writes the file.
  */
-import { documentId, titleSlug } from '../importer/slug.ts';
+import { documentId, workSlug } from '../importer/slug.ts';
 import { yamlScalar } from '../lib/front-matter-edit.ts';
 import { parsePartialDate } from '../lib/partial-date.ts';
 
@@ -26,7 +26,7 @@ export function newRuleDocument(title: string, date: string): ScaffoldedDocument
   if (!cleanTitle) throw new Error('give the rule a title, e.g. npm run new -- rule "青禾区人民代表大会常务委员会议事规则"');
   if ('error' in parsePartialDate(date)) throw new Error(`"${date}" is not a date: use YYYY-MM-DD`);
   const id = documentId(cleanTitle, date, { disambiguate: true });
-  const work = titleSlug(cleanTitle, true);
+  const work = workSlug(cleanTitle);
   const source = [
     '---',
     `id: ${id}`,

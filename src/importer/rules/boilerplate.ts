@@ -5,14 +5,22 @@
  * plain-text lines and to the text lines recovered from HTML alike.
  */
 
+import { detectionView } from '../text/view.ts';
+
 /** A boilerplate rule: id, reason shown in the report, and the test. */
 export interface BoilerplateRule {
   id: string;
   /** Why the line goes, in Chinese, e.g. 面包屑导航. */
   reason: string;
-  test: (line: string) => boolean;
+  test: (line: string, where: LineContext) => boolean;
   /** Longest line the rule may remove; disclaimers run long, chrome does not. */
   maxLength?: number;
+}
+
+/** Where a line stands: some shapes are chrome only around the text (a row of short words), not inside it (a list of names). */
+export interface LineContext {
+  /** Before the first sentence of prose. */
+  head: boolean;
 }
 
 /** Lines that open real content; never boilerplate whatever else they contain. */
@@ -23,17 +31,61 @@ const MAX_CHROME_LENGTH = 80;
 
 const re = (pattern: RegExp) => (line: string) => pattern.test(line);
 
+/** Words only a site's own menus and headers print. */
+const NAV_WORDS = /网站首页|设为首页|收藏本站|加入收藏|无障碍|适老化|手机版|移动版|站群导航|繁体版|简体版|繁體|English|会员登录|会员中心|APP下载|客户端下载|热门站点|网站导航|网站地图|政务微博|政务微信/i;
+
+/** A menu: three or more short items joined by bars, middle dots or wide spaces. */
+function isMenu(line: string, head: boolean): boolean {
+  if (/[。；，,]/.test(line)) return false;
+  const barred = line.split(/\s*[|｜丨·•]\s*/).map((s) => s.trim()).filter((s) => s !== '');
+  if (barred.length >= 3 && barred.every((item) => item.length <= 8)) return true;
+  // Short words in a row are a menu above the text, a list of names within it.
+  if (!head) return false;
+  const spaced = line.split(/\s+/).filter((s) => s !== '');
+  return spaced.length >= 5 && spaced.every((item) => item.length <= 4 && /^[\u4e00-\u9fa5A-Za-z]+$/.test(item));
+}
+
+/** A breadcrumb without its 首页 label: 湖南人大网>市县人大>邵阳>工作动态>正文. */
+function isBreadcrumbChain(line: string): boolean {
+  const parts = line.split(/\s*[>＞»›]\s*/);
+  if (parts.length < 3) return false;
+  // The last part may be the document's title; the path before it is short names.
+  return parts.slice(0, -1).every((p) => p.length <= 15 && !/[。，；]/.test(p));
+}
+
 /** The rules, most specific first; the first that matches names the reason. */
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'breadcrumb',
     reason: '面包屑导航',
-    test: re(/^(面包屑导航\S*\s*)?(网站)?(首页|主页)\s*[>＞»›/]|^(当前所在|当前位置|您的位置|您现在的位置|你的位置|所在位置|当前页面)\s*[:：]/),
+    maxLength: 160,
+    test: (line) =>
+      /^(面包屑导航\S*\s*)?(网站)?(首页|主页)\s*[>＞»›/]|^(?:您|你)?(?:当前|现在)?(?:所在|的|所处)?(?:位置|页面)\s*[:：]|^当前所在\s*[:：]?/.test(line) ||
+      /[>＞»]\s*正文$/.test(line) ||
+      isBreadcrumbChain(line),
+  },
+  {
+    id: 'prev-next',
+    reason: '上一篇/下一篇、上一版/下一版导航',
+    maxLength: 300,
+    // 上一条 inside a sentence of a rule is a cross-reference (依照上一条规定), so only short lines or arrows.
+    test: (line) => /^(←|→|«|‹|<<|>>)|^本期共\s*\d+\s*版/.test(line) || (line.length <= 60 && /(上一|下一)(篇|页|版|记录)|返回(概览|列表|目录|首页|顶部)/.test(line)),
+  },
+  {
+    id: 'navigation-bar',
+    reason: '网站导航菜单',
+    test: (line, where) => (NAV_WORDS.test(line) && line.length <= 40 && !/[。；]/.test(line)) || isMenu(line, where.head),
+  },
+  {
+    id: 'login',
+    reason: '登录框',
+    maxLength: 30,
+    test: re(/会员登录|登录密码|会员账号|用户名\s*[:：]|密码\s*[:：]|需先?登录|查看隐藏内容|注册用户|^登录$|^注册$/),
   },
   {
     id: 'page-tools',
-    reason: '页面工具（字号、打印、收藏、关闭）',
-    test: re(/【\s*(字号|字体)|字体\s*[:：]\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中|打印本页|关闭窗口|【\s*(打印|关闭|收藏|返回顶部)\s*】|收藏收藏|打印打印|加入收藏|^(字号|字体)\s*[:：]|^(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?(\s+(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?)*$/),
+    reason: '页面工具（字号、打印、收藏、下载、关闭）',
+    test: re(/【\s*(字号|字体)|字体\s*[:：]\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中|放大字体|缩小字体|打印预览|下载记录|下载地址|点击此处下载|打印本页|关闭窗口|【\s*(打印|关闭|收藏|返回顶部)\s*】|收藏收藏|打印打印|加入收藏|^(字号|字体)\s*[:：]|^(PDF|pdf)$|^(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?(\s+(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?)*$/),
   },
   {
     id: 'view-counter',
@@ -42,8 +94,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'share-bar',
-    reason: '分享栏',
-    test: re(/^(分享到|分享至|分享)\s*[:：]?|^(扫一扫|微信扫一扫|扫描二维码)/),
+    reason: '分享栏、二维码',
+    test: re(/^(分享到|分享至|分享)\s*[:：]?|^[—\-–]+\s*分享\s*[—\-–]+$|^(扫一扫|微信扫一扫|扫描二维码)|^[^。]{0,16}二维码$|^.{0,10}(微信|微博|公众号)$/),
+  },
+  {
+    id: 'site-greeting',
+    reason: '网站欢迎语、推广语',
+    maxLength: 200,
+    test: re(/^欢迎(访问|光临|来到)|本站(为你|为您)|客服老师|欢迎咨询/),
   },
   {
     id: 'advertising',
@@ -64,7 +122,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'navigation',
     reason: '上一篇/下一篇导航与相关链接',
-    test: re(/^(上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|热点推荐|推荐阅读)\s*[:：]?/),
+    test: re(/^(上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关新闻|热点推荐|推荐阅读|猜你喜欢|热门文章|延伸阅读)\s*[:：]?/),
+  },
+  {
+    id: 'journal-issue',
+    reason: '期刊出处行（刊名与期号）',
+    test: re(/^[\u4e00-\u9fa5《》（）()]{2,24}\s*\d{4}\s*年\s*(第\s*)?\d{1,3}\s*期$/),
   },
   {
     id: 'editor',
@@ -74,11 +137,17 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 ];
 
 /** Which rule, if any, makes this line boilerplate. */
-export function boilerplateRule(line: string): BoilerplateRule | undefined {
-  const text = line.trim();
-  if (text === '' || CONTENT_OPENER.test(text)) return undefined;
-  return BOILERPLATE_RULES.find((rule) => text.length <= (rule.maxLength ?? MAX_CHROME_LENGTH) && rule.test(text));
+export function boilerplateRule(line: string, where: LineContext = { head: false }): BoilerplateRule | undefined {
+  if (line.trim() === '') return undefined;
+  const text = detectionView(line);
+  // Bars alone, or an image without its picture: the borders of a layout table copied as text.
+  if (text === '' || /^(!\[[^\]]*\]\([^)]*\)\s*)+$/.test(text)) return LAYOUT_RULE;
+  if (CONTENT_OPENER.test(text)) return undefined;
+  return BOILERPLATE_RULES.find((rule) => text.length <= (rule.maxLength ?? MAX_CHROME_LENGTH) && rule.test(text, where));
 }
+
+/** Layout residue: table bars, empty image links. */
+const LAYOUT_RULE: BoilerplateRule = { id: 'layout', reason: '排版残留（表格竖线、空图片）', test: () => true };
 
 /** A line short enough and unpunctuated enough to be a page-header fragment (site name, slogan). */
 export function isHeaderFragment(line: string): boolean {

@@ -11,6 +11,7 @@ import type { Extracted } from './extract.ts';
 import { findDates } from '../../lib/chinese-date.ts';
 import { parseDivisionHeading } from '../../lib/legal-structure.ts';
 import { resolveRegion } from '../region.ts';
+import { enactingBody as issuerOf } from '../detect/issuer.ts';
 
 const INFO_END = /<!--\s*INFO END\s*-->/;
 const COMMENT = /<!--[\s\S]*?-->/g;
@@ -41,18 +42,6 @@ interface HistoryEvent {
   date: string;
   text: string;
   line: number;
-}
-
-/** The enacting body of a history line: 上海市第十五届人民代表大会常务委员会第二十七次会议通过 → 上海市人民代表大会常务委员会. */
-function issuerOf(text: string): string | undefined {
-  const session = /^(.*?)第[一二三四五六七八九十百\d]+届(.*?)第[一二三四五六七八九十百\d]+次(?:全体)?会议/.exec(text);
-  if (session) return `${session[1]}${session[2]}`.trim() || undefined;
-  const meeting = /^(.*?)第[\d一二三四五六七八九十百千]+次(?:全体)?会议/.exec(text);
-  if (meeting?.[1]) return meeting[1].trim();
-  const order = /^(.*?)令[（(]?第?[\d一二三四五六七八九十百千]+号/.exec(text);
-  if (order?.[1]) return order[1].trim();
-  const issued = /^(.{2,30}?)(?:公布|发布|印发|颁布)/.exec(text);
-  return issued?.[1]?.trim();
 }
 
 /** Reads a corpus document into the extract stage's shape plus the metadata its header states. */

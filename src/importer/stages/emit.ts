@@ -78,6 +78,7 @@ export function renderDocument(input: EmitInput): Rendered {
   for (const key of ['issuer', 'region', 'doc_number', 'speaker', 'meeting', 'effective'] as const) {
     if (meta[key]) data[key] = meta[key]!.value;
   }
+  if (meta.aliases) data.aliases = meta.aliases.value;
   const source: Record<string, string> = {};
   if (meta.source_name) source.name = meta.source_name.value;
   if (meta.source_url) source.url = meta.source_url.value;
@@ -86,6 +87,11 @@ export function renderDocument(input: EmitInput): Rendered {
   data.source = source;
   if (input.script === 'zh-Hant') data.original_script = 'zh-Hant';
   if (flags.length > 0) data.quality = { flags };
+  // Last, where `npm run new -- revision` adds them to an imported file, so both ways give the same layout.
+  if (meta.type.value === 'rule') {
+    if (meta.work) data.work = meta.work.value;
+    if (meta.adopted) data.adopted = meta.adopted.value;
+  }
 
   const checked = validateFrontMatter(data);
   if (!checked.ok) {

@@ -14,6 +14,11 @@ import { numberedHeadingLevel, parseArticleStart, parseDivisionHeading } from '.
 import { toSimplified } from '../text/chars.ts';
 import { resolveRegion } from '../region.ts';
 import { ARTICLE_CONTEXT, DOC_NUMBER, isDocNumberLine, isOrgLine, isTitleLike, kindFromTitle } from '../detect/patterns.ts';
+import { chooseTitle, hasTitleShape, isColumnName, type HeadLine } from '../detect/title.ts';
+import { chooseDate, metaDate, type DateCandidate, type DateSource } from '../detect/dates.ts';
+import { adoptionNote, titleIssuer } from '../detect/issuer.ts';
+import type { Detected } from '../types.ts';
+import type { DeclaredMeta } from './extract-html.ts';
 
 /** What structure needs besides the cleaned blocks. */
 export interface StructureInput {
@@ -22,6 +27,8 @@ export interface StructureInput {
   /** Text of removed breadcrumbs and page headers: hints for the kind (会刊, 研究). */
   context: string[];
   htmlTitle?: { value: string; line: number };
+  /** What an HTML page declares (ArticleTitle, <title> without the site name, PubDate, ContentSource, ColumnName). */
+  declared?: DeclaredMeta;
   /** Input file name, the title of last resort. */
   fileName: string;
   script: 'zh-Hans' | 'zh-Hant';
@@ -36,6 +43,8 @@ export interface Structured {
   blocks: Block[];
   /** Block index → front-matter field it became. */
   consumed: Map<number, string>;
+  /** Block index → why the block is page chrome after all (a repeated title): removed, listed in the report. */
+  dropped: Map<number, { rule: string; reason: string }>;
   meta: DetectedMeta;
   flags: QualityFlag[];
 }
@@ -92,7 +101,7 @@ function recoverHeadings(blocks: Block[], legal: boolean): Block[] {
       const article = parseArticleStart(text);
       if (article && block.kind === 'paragraph' && !block.inlines.some((i) => i.garbled)) {
         // 第一条　… : one ideographic space after the article number, as printed codes have it.
-        const prefix = text.length - text.replace(/^第[^条]+条[\s\u3000]*/, '').length;
+        const prefix = text.length - article.rest.length;
         return article.rest ? replacePrefix(block, prefix, `${article.label}\u3000`) : block;
       }
       return block.kind === 'heading' ? { ...block, kind: 'paragraph', depth: undefined } : block;
@@ -107,25 +116,112 @@ function recoverHeadings(blocks: Block[], legal: boolean): Block[] {
   });
 }
 
+/** Real text begins: an article, a chapter, a numbered heading. */
+const CONTENT_START = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+/** Index (in `live`) of the first block of the text proper: a sentence of prose, an article, a salutation. */
+function bodyStart(live: Array<{ b: Block }>): number {
+  const i = live.findIndex(({ b }) => {
+    if (b.kind === 'table' || b.kind === 'list-item') return false;
+    const text = textOf(b).trim();
+    return (text.length >= 40 && /[，。；,]/.test(text)) || CONTENT_START.test(text) || (/[：:]$/.test(text) && text.length <= 60 && !/^[【\[]/.test(text));
+  });
+  return i < 0 ? live.length : i;
+}
+
+const stripBars = (text: string) => text.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
+
+/** 科工法字[2000] 851号 → 科工法字〔2000〕851号: the year in 〔〕, no spaces. */
+export function normaliseDocNumber(text: string): string {
+  return text.replace(/\s+/g, '').replace(/[\[［(（〔](\d{4})[\]］)）〕]/, '〔$1〕');
+}
+
+/** A real value, not a placeholder (--, 暂无, 无) or a site's internal code (81201). */
+const hasValue = (value: string) => /[\u4e00-\u9fa5]/.test(value) && !/^(暂无|无|不详|空)$/.test(value.trim());
+
+/** Labelled dates on a 政府信息公开 table or law-database block date the document; on a byline, the page. */
+const DOC_TARGETS = new Set(['doc-number', 'effective', 'status', 'abolished', 'issuer']);
+
+function dateCandidates(metadata: MetaLine[]): DateCandidate[] {
+  const found: DateCandidate[] = [];
+  for (const line of metadata) {
+    const nearDocFields = metadata.some((other) => !other.embedded && Math.abs(other.line - line.line) <= 2 && other.fields.some((f) => DOC_TARGETS.has(f.target) && f.value !== ''));
+    for (const field of line.fields) {
+      if (field.target !== 'date' && field.target !== 'doc-date') continue;
+      const value = metaDate(field.value);
+      if (!value) continue;
+      const source: DateSource = line.embedded ? 'embedded' : field.target === 'doc-date' || (field.label !== '' && nearDocFields) ? 'doc-field' : 'page';
+      found.push({ value, source, how: `元数据行（第${line.line}行）：${line.text}` });
+    }
+  }
+  return found;
+}
+
+/** Counts 第X条 that open a block or follow a sentence's end (a rule copied as one long line). */
+function articleCount(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.kind === 'table') continue;
+    n += (textOf(b).match(/(?:^|[\s。；：])第[一二三四五六七八九十百千零〇两\d]+条[\s\u3000]/g) ?? []).length;
+  }
+  return n;
+}
+
 /** Reads metadata and structure; pure. */
 export function structure(input: StructureInput): Structured {
   const { metadata, script, overrides, preset = {} } = input;
   const blocks = input.blocks;
   const consumed = new Map<number, string>();
+  const dropped = new Map<number, { rule: string; reason: string }>();
   const flags: QualityFlag[] = [];
   const meta: Partial<DetectedMeta> = { ...preset };
-  const live = () => blocks.map((b, i) => ({ b, i })).filter(({ b, i }) => !consumed.has(i) && (b.rows || textOf(b).trim() !== ''));
+  const live = () => blocks.map((b, i) => ({ b, i })).filter(({ b, i }) => !consumed.has(i) && !dropped.has(i) && (b.rows || textOf(b).trim() !== ''));
+  const uncertain = (field: string, note: string, candidates: string[]) => flags.push({ kind: 'uncertain', field, note, ...(candidates.length > 0 ? { candidates } : {}) });
 
-  // Title: an <h1> or the first title-like block; else a lead sentence "…召开。"; else <title>; else the file name.
-  let firstIdx = live()[0]?.i;
-  if (!meta.title && firstIdx !== undefined) {
-    const first = blocks[firstIdx]!;
-    const text = textOf(first).trim();
-    if ((first.kind === 'heading' && (first.depth ?? 1) <= 2) || (first.kind === 'paragraph' && isTitleLike(text))) {
-      meta.title = { value: text, how: `第${first.line}行：首个标题样式的行` };
-      consumed.set(firstIdx, 'title');
+  // The head: the lines before the text proper, where titles, bylines and letterheads stand.
+  const all = live();
+  const start = bodyStart(all);
+  const lineAfter = (k: number) => all[k + 1]?.b.line ?? Infinity;
+  const ownMeta = metadata.filter((m) => !m.embedded);
+  const head: HeadLine[] = all
+    .slice(0, Math.min(start, 25))
+    .map(({ b, i }, k) => ({ b, i, k }))
+    .filter(({ b }) => b.kind === 'paragraph' || b.kind === 'heading')
+    .map(({ b, i, k }) => ({
+      block: i,
+      text: stripBars(textOf(b)),
+      line: b.line,
+      ...(b.kind === 'heading' && (b.depth ?? 1) <= 2 ? { heading: true } : {}),
+      ...(ownMeta.some((m) => m.line > b.line && m.line < lineAfter(k)) ? { bylineAfter: true } : {}),
+    }));
+
+  if (!meta.title) {
+    const declared = metadata.flatMap((m) => m.fields.filter((f) => f.target === 'title' && f.value).map((f) => ({ value: f.value, how: `元数据【${f.label}】（第${m.line}行）` })));
+    const page = input.declared;
+    for (const [key, label] of [['articleTitle', 'ArticleTitle 元标签'], ['ogTitle', 'og:title 元标签'], ['title', '网页 <title>（去掉站名）'], ['h1', '网页 <h1>']] as const) {
+      const d = page?.[key];
+      if (d && toSimplified(d.value).trim()) declared.push({ value: toSimplified(d.value).trim(), how: `${label}（第${d.line}行）` });
+    }
+    if (!page?.title && input.htmlTitle) declared.push({ value: input.htmlTitle.value, how: `网页 <title>（第${input.htmlTitle.line}行）` });
+    const choice = chooseTitle(head, { declared, chrome: input.context });
+    if (choice) {
+      meta.title = { value: choice.value, how: choice.how };
+      for (const b of choice.blocks) consumed.set(b, 'title');
+      for (const b of choice.repeats) dropped.set(b, { rule: 'title-repeat', reason: '重复的标题' });
+      // Above the title, a column's or site's name is page chrome.
+      const first = head.findIndex((h) => choice.blocks.includes(h.block));
+      const named = [input.declared?.columnName?.value, input.declared?.siteName?.value].filter((v): v is string => !!v).map((v) => toSimplified(v).trim());
+      for (const h of head) if (!choice.blocks.includes(h.block) && named.includes(h.text.trim())) dropped.set(h.block, { rule: 'column-heading', reason: '网页声明的栏目名或站名' });
+      for (const h of head.slice(0, Math.max(first, 0))) if (isColumnName(h.text)) dropped.set(h.block, { rule: 'column-heading', reason: '标题上方的栏目名或站名' });
+      if (!choice.sure) uncertain('title', `标题不确定：取"${choice.value}"（${choice.how}）`, choice.others);
     }
   }
+  const pageTitle = input.declared?.articleTitle ?? input.declared?.title;
+  if (!meta.title && pageTitle) {
+    meta.title = { value: toSimplified(pageTitle.value).trim(), how: pageTitle.how };
+    uncertain('title', `正文前没有标题行，标题取自网页声明"${pageTitle.value}"`, []);
+  }
+  const firstIdx = all[0]?.i;
   if (!meta.title && firstIdx !== undefined) {
     const lead = textOf(blocks[firstIdx]!);
     const m = /^[^，。,]*?\d{1,2}月\d{1,2}日[^，。,]{0,4}[，,]\s*([^，。]{4,40}?(?:召开|举行|开幕|闭幕))。/.exec(lead);
@@ -134,114 +230,179 @@ export function structure(input: StructureInput): Structured {
       flags.push({ kind: 'other', note: `原文无标题，标题"${m[1]}"取自首句` });
     }
   }
-  if (!meta.title && input.htmlTitle) {
-    meta.title = { value: input.htmlTitle.value, how: `网页 <title>（第${input.htmlTitle.line}行）` };
-  }
   if (!meta.title) {
     const name = input.fileName.replace(/\.[^.]+$/, '').replace(/_[0-9a-f]{8,}$/, '').trim() || input.fileName;
     meta.title = { value: name, how: '原文无标题，取自文件名' };
     flags.push({ kind: 'other', note: `原文无标题，标题取自文件名"${input.fileName}"` });
+    uncertain('title', `页首没有可作标题的行，标题暂取文件名"${name}"`, head.map((h) => h.text).filter((t) => t.length <= 60).slice(0, 3));
   }
+  const title = meta.title.value;
 
-  // Subtitle, byline, date line, document number: the blocks right after the title.
-  const typeGuess = meta.type?.value ?? kindFromTitle(meta.title.value)?.type;
-  for (const { b, i } of live().slice(0, 3)) {
+  // Kind: the title, then the text's shape (articles), then breadcrumb context, then the lead sentence; article by default.
+  const articles = articleCount(blocks);
+  if (!meta.type) {
+    const byTitle = kindFromTitle(title);
+    const contextHit = input.context.find((c) => ARTICLE_CONTEXT.test(c));
+    const leadText = textOf(live()[0]?.b ?? { kind: 'paragraph', inlines: [], line: 0 });
+    // 论…：…准则 is a study of rules, not a rule: without articles a rule-like title of an essay is an article.
+    const essay = /^论|[:：]/.test(title) && articles < 2;
+    if (byTitle && !(byTitle.type === 'rule' && essay)) {
+      meta.type = { value: byTitle.type, how: `${byTitle.why}："${title}"` };
+      if (byTitle.type === 'rule' && articles === 0) uncertain('type', `类型按标题定为rule，但正文没有"第X条"`, ['article']);
+    } else if (articles >= 3) meta.type = { value: 'rule', how: `正文有${articles}个"第X条"` };
+    else if (contextHit) meta.type = { value: 'article', how: `栏目/面包屑为期刊或研究："${contextHit.trim().slice(0, 60)}"` };
+    else if (/^[^。]{0,40}(召开|举行)[^。]{0,30}会议|会议[^。]{0,4}召开/.test(leadText)) {
+      meta.type = { value: 'meeting-report', how: '首句报道会议召开' };
+      uncertain('type', '类型仅凭首句报道会议召开定为meeting-report', ['article']);
+    } else {
+      meta.type = { value: 'article', how: '未见讲话、规则、意见、决定、通知或会议报道的特征，按文章处理' };
+      // Doubt only where the text shows another kind's marks; most articles show none.
+      const hint = /讲话|致辞|意见|通知|决定|决议|办法|规定|规则|条例/.test(title) ? `标题含有其他类型的字样："${title}"` : articles > 0 ? `正文有${articles}个"第X条"` : /^[^。]{0,60}(召开|举行)/.test(leadText) ? '首句报道会议' : undefined;
+      if (hint) uncertain('type', `类型按文章处理，但${hint}`, []);
+    }
+  }
+  const normative = ['rule', 'notice', 'opinion', 'decision'].includes(meta.type.value);
+
+  // The lines right after the title: letterhead issuer, document number, date line, speaker, subtitle.
+  const titleEnd = Math.max(...[...consumed.keys()], -1);
+  const dates: DateCandidate[] = [];
+  let letterhead: Detected | undefined;
+  for (const { b, i } of live().filter(({ i }) => i > titleEnd).slice(0, 4)) {
     if (preset.title) break;
-    const text = textOf(b).trim();
+    const text = stripBars(textOf(b));
     if (b.kind !== 'paragraph' && b.kind !== 'heading') break;
-    if (!meta.issuer && isOrgLine(text)) {
-      meta.issuer = { value: text, how: `第${b.line}行：署名行` };
+    if (!letterhead && !meta.issuer && isOrgLine(text)) {
+      letterhead = { value: text, how: `第${b.line}行：署名行` };
       consumed.set(i, 'issuer');
       continue;
     }
     if (!meta.doc_number && isDocNumberLine(text)) {
-      meta.doc_number = { value: text.replace(/\s+/g, ''), how: `第${b.line}行：发文字号行` };
+      meta.doc_number = { value: normaliseDocNumber(text), how: `第${b.line}行：发文字号行` };
+      consumed.set(i, 'doc_number');
+      continue;
+    }
+    // （合发〔2009〕19号 2009年6月21日） under a title: the number and the date in one bracket.
+    const numbered = /^[（(]\s*(\S*?[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号)\s*[，,、]?\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[）)]$/.exec(text);
+    if (numbered && !meta.doc_number) {
+      const d = findDates(numbered[2]!)[0];
+      meta.doc_number = { value: normaliseDocNumber(numbered[1]!), how: `第${b.line}行：标题下的文号与日期` };
+      if (d) dates.push({ value: d.value, source: 'signature', how: `第${b.line}行：标题下的文号与日期` });
       consumed.set(i, 'doc_number');
       continue;
     }
     const dateLine = /^[（(]\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*[）)]$/.exec(text);
-    if (dateLine && !meta.date) {
+    if (dateLine) {
       const d = findDates(dateLine[1]!)[0];
       if (d?.kind === 'date') {
-        meta.date = { value: d.value, how: `第${b.line}行：标题下的日期行` };
+        dates.push({ value: d.value, source: 'adoption', how: `第${b.line}行：标题下的日期行` });
         consumed.set(i, 'date');
         continue;
       }
     }
-    if (typeGuess === 'speech' && !meta.speaker && /^[\u4e00-\u9fa5]{2,4}$/.test(text)) {
+    if (meta.type.value === 'speech' && !meta.speaker && /^[\u4e00-\u9fa5]{2,4}$/.test(text)) {
       meta.speaker = { value: text, how: `第${b.line}行：标题下的讲话人` };
       consumed.set(i, 'speaker');
       continue;
     }
     const division = parseDivisionHeading(text) !== undefined;
-    if (!meta.subtitle && !division && consumed.size === 1 && consumed.has(firstIdx ?? -1) && isTitleLike(text) && text.length >= 6) {
-      meta.subtitle = { value: text, how: `第${b.line}行：标题后的副题` };
+    const dash = /^[—–-]{1,2}[^—–-]{2,}/.test(text) && hasTitleShape(text.replace(/^[—–-]+\s*/, ''));
+    if (!meta.subtitle && !division && !/^[（(【]/.test(text) && (dash || (consumed.size === 1 && isTitleLike(text) && text.length >= 6 && !kindFromTitle(text)))) {
+      meta.subtitle = { value: text.replace(/^[—–-]+\s*/, ''), how: `第${b.line}行：标题后的副题` };
       consumed.set(i, 'subtitle');
       continue;
     }
     break;
   }
 
+  // Adoption notes （…会议通过）, also wrapped over two lines, and signature dates with the unit signing above them.
+  const rest = live();
+  let adoption: { date: string; body?: string; verb: string; line: number } | undefined;
+  let signature: { date: string; line: number; org?: string } | undefined;
+  rest.slice(0, 40).forEach(({ b }, k) => {
+    const text = stripBars(textOf(b));
+    if (!adoption) {
+      const note = adoptionNote(text) ?? (rest[k + 1] ? adoptionNote(`${text}${textOf(rest[k + 1]!.b)}`) : undefined);
+      if (note) adoption = { ...note, line: b.line };
+    }
+    if (!signature) {
+      const d = findDates(text)[0];
+      if (d && d.index === 0 && d.text.length >= text.length - 1 && /日$/.test(d.text)) {
+        const above = rest[k - 1] ? stripBars(textOf(rest[k - 1]!.b)) : '';
+        signature = { date: d.value, line: b.line, ...(isOrgLine(above) ? { org: above } : {}) };
+      }
+    }
+  });
+  if (adoption) {
+    const d = findDates(adoption.date)[0];
+    if (d) dates.push({ value: d.value, source: 'adoption', how: `第${adoption.line}行：题注"${adoption.date}…${adoption.verb}"` });
+  }
+  if (signature) dates.push({ value: signature.date, source: 'signature', how: `第${signature.line}行：落款日期` });
+
   // Metadata lines.
   const metaIssuer = metaValue(metadata, 'issuer', script);
-  if (metaIssuer) meta.issuer = metaIssuer;
+  const issuerField = metaIssuer && hasValue(metaIssuer.value) ? metaIssuer : undefined;
+  const fromTitle = titleIssuer(title);
+  const issuers: Array<Detected | undefined> = normative
+    ? [adoption?.body ? { value: adoption.body, how: `第${adoption.line}行：题注中的通过机关` } : undefined, issuerField, fromTitle ? { value: fromTitle, how: `标题"${title}"中的发文机关` } : undefined, letterhead, signature?.org ? { value: signature.org, how: `第${signature.line - 1}行：落款机关` } : undefined]
+    : [issuerField, fromTitle ? { value: fromTitle, how: `标题"${title}"中的发文机关` } : undefined, letterhead];
+  if (!meta.issuer) meta.issuer = issuers.find((x) => x !== undefined);
   if (!meta.issuer) {
-    const author = metaValue(metadata, 'author', script);
+    const author = metaValue(metadata.filter((m) => !m.embedded), 'author', script);
     if (author && isOrgLine(author.value)) meta.issuer = author;
   }
   const docNumber = metaValue(metadata, 'doc-number', script);
-  if (docNumber) meta.doc_number = docNumber;
-  const sourceName = metaValue(metadata, 'source-name', script);
-  if (sourceName) meta.source_name = sourceName;
+  if (docNumber && /\d/.test(docNumber.value) && hasValue(docNumber.value)) meta.doc_number = { value: normaliseDocNumber(docNumber.value), how: docNumber.how };
+  const sourceName = metaValue(metadata.filter((m) => !m.embedded), 'source-name', script);
+  // A site's internal code (sp20241101) names no source.
+  if (sourceName && !/^[A-Za-z]{0,4}\d+$/.test(sourceName.value)) meta.source_name = sourceName;
+  const declaredSource = input.declared?.contentSource ?? input.declared?.siteName;
+  if (!meta.source_name && declaredSource) meta.source_name = { value: toSimplified(declaredSource.value).trim(), how: declaredSource.how };
   const sourceUrl = metaValue(metadata, 'source-url', script);
   if (sourceUrl && /^https?:\/\/\S+$/.test(sourceUrl.value)) meta.source_url = sourceUrl;
   const effective = metaValue(metadata, 'effective', script);
-  const effectiveDate = effective ? findDates(effective.value)[0] : undefined;
-  if (effective && effectiveDate) meta.effective = { value: effectiveDate.value, how: effective.how };
+  const effectiveDate = effective ? metaDate(effective.value) : undefined;
+  if (effective && effectiveDate) meta.effective = { value: effectiveDate, how: effective.how };
   const status = metaValue(metadata, 'status', script);
   if (status && (STATUSES as readonly string[]).includes(status.value)) meta.status = status;
-  if (!meta.status && metaValue(metadata, 'abolished', script)) meta.status = { value: '已废止', how: metaValue(metadata, 'abolished', script)!.how };
-
-  // Date: a metadata line, then the lead sentence (which may lack a year), then a closing signature date.
-  if (!meta.date) {
-    const dated = metaValue(metadata, 'date', script);
-    const d = dated ? findDates(dated.value)[0] : undefined;
-    if (dated && d) meta.date = { value: d.value, how: dated.how };
+  const abolished = metaValue(metadata, 'abolished', script);
+  if (!meta.status && abolished && metaDate(abolished.value)) meta.status = { value: '已废止', how: abolished.how };
+  if (!meta.doc_number) {
+    const headText = live().slice(0, 3).map(({ b }) => textOf(b)).join('\n');
+    const m = DOC_NUMBER.exec(headText);
+    if (m && headText.indexOf(m[0]) < 40) meta.doc_number = { value: normaliseDocNumber(m[0]), how: `正文开头的发文字号"${m[0]}"` };
   }
+
+  // Date: chosen by kind among the page's dates; the lead sentence (which may lack a year); a closing date.
+  dates.push(...dateCandidates(metadata));
+  const pubDate = input.declared?.pubDate ? metaDate(input.declared.pubDate.value) : undefined;
+  if (pubDate) dates.push({ value: pubDate, source: 'page', how: input.declared!.pubDate!.how });
   if (!meta.date && !meta.date_note) {
     const lead = live()[0];
-    const leadText = lead ? textOf(lead.b) : '';
-    const found = firstDate(leadText.slice(0, 30));
+    const found = firstDate(lead ? textOf(lead.b).slice(0, 30) : '');
     if (lead && found && found.index <= 2) {
-      if (found.kind === 'date') {
-        meta.date = { value: found.value, how: `第${lead.b.line}行：首句日期"${found.text}"` };
-      } else {
+      if (found.kind === 'date') dates.push({ value: found.value, source: 'lead', how: `第${lead.b.line}行：首句日期"${found.text}"` });
+      else if (dates.length === 0) {
         meta.date_note = { value: `原文仅有"${found.text}"`, how: `第${lead.b.line}行：首句日期"${found.text}"没有年份` };
         flags.push({ kind: 'year-unknown', note: `原文仅有"${found.text}"，未写年份；不推测年份` });
       }
     }
   }
-  if (!meta.date && !meta.date_note) {
+  if (!meta.date && !meta.date_note && dates.length === 0) {
     const last = live().at(-1);
     const text = last ? textOf(last.b).trim() : '';
     const d = findDates(text)[0];
-    if (last && d && d.text.length >= text.length - 2) meta.date = { value: d.value, how: `第${last.b.line}行：文末日期` };
+    if (last && d && d.text.length >= text.length - 2) dates.push({ value: d.value, source: 'signature', how: `第${last.b.line}行：文末日期` });
+  }
+  if (!meta.date && !meta.date_note) {
+    const chosen = chooseDate(dates, meta.type.value, meta.doc_number?.value);
+    if (chosen.date) {
+      meta.date = { value: chosen.date.value, how: chosen.date.how };
+      if (chosen.doubt) uncertain('date', `日期不确定：${chosen.doubt}`, chosen.others);
+    }
   }
   if (!meta.date && !meta.date_note) flags.push({ kind: 'date-unknown', note: '原文未写日期' });
 
-  // Kind: title, then breadcrumb context, then the lead sentence; article by default.
-  if (!meta.type) {
-    const byTitle = kindFromTitle(meta.title.value);
-    const contextHit = input.context.find((c) => ARTICLE_CONTEXT.test(c));
-    const leadText = textOf(live()[0]?.b ?? { kind: 'paragraph', inlines: [], line: 0 });
-    if (byTitle) meta.type = { value: byTitle.type, how: `${byTitle.why}："${meta.title.value}"` };
-    else if (contextHit) meta.type = { value: 'article', how: `栏目/面包屑为期刊或研究："${contextHit.trim().slice(0, 60)}"` };
-    else if (/^[^。]{0,40}(召开|举行)[^。]{0,30}会议|会议[^。]{0,4}召开/.test(leadText)) meta.type = { value: 'meeting-report', how: '首句报道会议召开' };
-    else meta.type = { value: 'article', how: '未见讲话、规则、意见、决定、通知或会议报道的特征，按文章处理' };
-  }
-
   // Speaker and meeting from the title.
-  const title = meta.title.value;
   const speech = /^(?:([\u4e00-\u9fa5]{2,4})(?:同志)?[：:\s]*)?在(.{2,40}?(?:会议|大会|座谈会|会|仪式|典礼|论坛|活动|培训班))上的/.exec(title);
   if (speech && !meta.meeting) meta.meeting = { value: speech[2]!, how: `标题"${title}"` };
   if (speech?.[1] && !meta.speaker) meta.speaker = { value: speech[1], how: `标题"${title}"` };
@@ -249,11 +410,9 @@ export function structure(input: StructureInput): Structured {
   if (convened && !meta.meeting && meta.type.value === 'meeting-report') {
     meta.meeting = { value: convened[2] ? `${convened[1]}${convened[2]}` : convened[1]!, how: `标题"${title}"` };
   }
-  if (!meta.doc_number) {
-    const head = live().slice(0, 3).map(({ b }) => textOf(b)).join('\n');
-    const m = DOC_NUMBER.exec(head);
-    if (m && head.indexOf(m[0]) < 40) meta.doc_number = { value: m[0].replace(/\s+/g, ''), how: `正文开头的发文字号"${m[0]}"` };
-  }
+  // 关于印发《…》的通知 carries a rule: its name is how others cite the text inside.
+  const carried = /^(?:.{0,40}?)关于(?:印发|发布|颁布|转发)《([^》]{4,80})》的通知$/.exec(title);
+  if (carried && !meta.aliases) meta.aliases = { value: [carried[1]!], how: `标题"${title}"印发的文件` };
 
   // Region: issuer, title, subtitle, meeting, then the body.
   const bodyText = live().map(({ b }) => textOf(b)).join('\n');
@@ -276,7 +435,7 @@ export function structure(input: StructureInput): Structured {
   applyOverrides(meta as DetectedMeta, overrides, flags);
   const legal = meta.type!.value === 'rule' || blocks.filter((b) => parseArticleStart(textOf(b))).length >= 3;
   const structured = recoverHeadings(blocks, legal);
-  return { blocks: structured, consumed, meta: meta as DetectedMeta, flags };
+  return { blocks: structured, consumed, dropped, meta: meta as DetectedMeta, flags };
 }
 
 function applyOverrides(meta: DetectedMeta, overrides: Overrides, flags: QualityFlag[]): void {

@@ -16,6 +16,9 @@ export const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.m
 /** The corpus archives beside the repository (../shared/corpus). */
 export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 
+/** Openings of real public pages with what the importer must make of each (../shared/real-pages). */
+export const REAL_PAGES = fileURLToPath(new URL('../../../../shared/real-pages/', import.meta.url));
+
 const update = process.env.UPDATE_FIXTURES === '1';
 
 /** Case folders of one stage. */

@@ -40,6 +40,7 @@ describe('import report', () => {
       '  inputs                      4',
       '  imported                    3',
       '  failed                      1',
+      '  skipped (list pages)        0',
       '  imported with no flag       1',
       // 需人工核对 is ten terminal columns wide: the value lines up with the others.
       '  需人工核对 (documents)      1',
