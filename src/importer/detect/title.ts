@@ -12,6 +12,7 @@
  * other candidates.
  */
 import { kindFromTitle, isOrgLine, isDocNumberLine } from './patterns.ts';
+import { splitTitle } from '../stages/extract-html.ts';
 
 /** One head line as the chooser sees it. */
 export interface HeadLine {
@@ -66,8 +67,8 @@ export function hasTitleShape(text: string): boolean {
   const t = text.trim();
   if (t.length < 4 || t.length > 100) return false;
   if (/[。；！!]/.test(t) || /[?？]$/.test(t) && t.length > 40) return false;
-  // A lead-in ends in a colon, comma or dash and introduces the real title below it.
-  if (/[：:，,、—–-]$/.test(t)) return false;
+  // A lead-in ends in a colon, comma or dash and introduces the real title below it; a line opening with a dash is a subtitle.
+  if (/[：:，,、—–-]$/.test(t) || /^[—–]/.test(t)) return false;
   if (/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百千\d]+[条章节编])/.test(t)) return false;
   if (/^[（(].*[）)]$/.test(t.replace(TAG, '').trim())) return false;
   // A list item, a quotation or a Markdown heading copied as text opens no title.
@@ -87,7 +88,11 @@ function joins(a: string, b: string): boolean {
   if ((a + b).length > 100) return false;
   const open = (s: string) => (s.match(/[《「“（(]/g) ?? []).length - (s.match(/[》」”）)]/g) ?? []).length;
   if (open(a) > 0 && open(a + b) === 0) return true;
-  if (isColumnName(a) || kindFromTitle(a) !== undefined || kindFromTitle(a + b) === undefined) return false;
+  const ka = kindFromTitle(a);
+  const kab = kindFromTitle(a + b);
+  if (isColumnName(a) || kab === undefined) return false;
+  // A first line that names a meeting (…第五次会议关于…) may still continue into the kind it announces (…的决议).
+  if (ka !== undefined && !(ka.type === 'meeting-report' && kab.type !== 'meeting-report')) return false;
   // The second line names a kind by itself (…的意见): join only onto a first line that opened a title (国务院关于…).
   return kindFromTitle(b) === undefined || (/关于/.test(a) && !/关于/.test(b));
 }
@@ -118,9 +123,14 @@ export function chooseTitle(head: HeadLine[], stated: StatedTitles): TitleChoice
   const candidates: Candidate[] = [];
   head.forEach((line, k) => {
     if (hasTitleShape(line.text)) candidates.push({ value: line.text.trim(), blocks: [line.block], order: k, score: 0, reasons: [] });
+    // A browser title copied with the page (关于…的通知_某市人民政府门户网站): the part before the site's name.
+    const split = splitTitle(line.text.trim());
+    if (split.title !== line.text.trim() && hasTitleShape(split.title)) {
+      candidates.push({ value: split.title, blocks: [line.block], order: k, score: 0, reasons: [`去掉站名"${split.site}"`] });
+    }
     const next = head[k + 1];
     if (next && next.line - line.line <= 2 && joins(line.text.trim(), next.text.trim())) {
-      candidates.push({ value: `${line.text.trim()}${next.text.trim()}`, blocks: [line.block, next.block], order: k, score: 0, reasons: ['两行合为一个标题'] });
+      candidates.push({ value: `${line.text.trim()}${next.text.trim()}`, blocks: [line.block, next.block], order: k, score: 1, reasons: ['两行合为一个标题'] });
     }
   });
   if (candidates.length === 0) return undefined;

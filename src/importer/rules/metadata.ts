@@ -51,11 +51,12 @@ const LABELS: ReadonlyArray<readonly [string, MetaTarget]> = (
     ['生效时间', 'effective'], ['施行日期', 'effective'], ['实施日期', 'effective'], ['生效日期', 'effective'],
     ['时效性', 'status'], ['效力状态', 'status'], ['有效性状态', 'status'], ['有效性', 'status'],
     ['废止时间', 'abolished'], ['失效时间', 'abolished'], ['废止日期', 'abolished'], ['失效日期', 'abolished'],
-    ['标题', 'title'],
+    ['标题', 'title'], ['名称', 'title'], ['文件名称', 'title'], ['文件标题', 'title'],
+    ['发布机关', 'issuer'], ['主题词', 'unmapped'],
     ['责任编辑', 'unmapped'], ['编辑', 'unmapped'], ['审核', 'unmapped'], ['校对', 'unmapped'], ['编审', 'unmapped'],
     ['浏览次数', 'unmapped'], ['阅读次数', 'unmapped'], ['点击数', 'unmapped'], ['浏览', 'unmapped'], ['阅读', 'unmapped'], ['点击', 'unmapped'],
     ['索引号', 'unmapped'], ['主题分类', 'unmapped'], ['体裁分类', 'unmapped'], ['效力级别', 'unmapped'], ['所属类别', 'unmapped'],
-    ['法规类别', 'unmapped'], ['主题词', 'unmapped'], ['关键词', 'unmapped'], ['信息分类', 'unmapped'], ['分类', 'unmapped'],
+    ['法规类别', 'unmapped'], ['关键词', 'unmapped'], ['信息分类', 'unmapped'], ['分类', 'unmapped'],
     ['专业属性', 'unmapped'], ['属性', 'unmapped'], ['备注', 'unmapped'], ['核心提示', 'unmapped'], ['组配分类', 'unmapped'],
     ['期号', 'unmapped'], ['版次', 'unmapped'], ['版名', 'unmapped'], ['专栏', 'unmapped'], ['正文', 'unmapped'],
   ] as const
@@ -69,10 +70,13 @@ const BARE_LABELS = new Set([
   '发布日期', '发布时间', '成文日期', '公布日期', '印发日期', '颁布日期', '生效日期', '施行日期', '实施日期', '失效日期', '废止日期',
   '发文字号', '发布文号', '发布机构', '发文机关', '发布部门', '发布单位', '颁布单位', '制定机关', '有效性状态', '时效性', '效力级别',
   '索引号', '主题分类', '信息分类', '所属类别', '专业属性', '属性', '备注', '责任编辑', '记者', '编辑', '作者', '通讯员',
+  '有效性', '发布机关', '文号', '名称', '标题', '体裁分类', '组配分类', '主题词',
 ]);
 
-const LABEL_ALTERNATION = LABELS.map(([label]) => label).join('|');
-const BARE_ALTERNATION = [...BARE_LABELS].sort((a, b) => b.length - a.length).join('|');
+/** A label as tables print it: 索 引 号, 发布机构 — spaces between its characters allowed. */
+const spaced = (label: string) => [...label].join('[ \\u3000]*');
+const LABEL_ALTERNATION = LABELS.map(([label]) => spaced(label)).join('|');
+const BARE_ALTERNATION = [...BARE_LABELS].sort((a, b) => b.length - a.length).map(spaced).join('|');
 /** `Label:`, `Label：`, `Label=`, `【Label】` (optionally followed by `=`), or a bare table label before a space or the end. */
 const LABEL_AT = new RegExp(
   `(?:【\\s*(${LABEL_ALTERNATION})\\s*】\\s*[=:：]?|(${LABEL_ALTERNATION})\\s*[:：=]|(?<![\\u4e00-\\u9fa5])(${BARE_ALTERNATION})(?=[\\s|｜]|$))`,
@@ -81,7 +85,9 @@ const LABEL_AT = new RegExp(
 
 /** A date (and time) as pages print them: 2019-04-08 16:37:35, 2021/7/22, 2013年06月09 15:50:29, 1999.04.01, 2026-02-0419:47:55. */
 const DATE_TIME = String.raw`\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?`;
-const LEADING_DATE = new RegExp(`^[(（]?(${DATE_TIME})[)）]?`);
+const LEADING_DATE = new RegExp(`^[(（\\[【]?(${DATE_TIME})[)）\\]】]?`);
+/** A newspaper's edition line: 东营日报 2023年05月06日 第01版：要闻. */
+const EDITION = new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?)\\s*(${DATE_TIME})\\s*(?:星期.\\s*)?(?:第\\s*\\d+\\s*版|\\d+\\s*版)(?:\\s*[:：]?\\s*\\S{0,12})?$`);
 const TRAILING_DATE = new RegExp(`\\s+[(（]?(${DATE_TIME})[)）]?$`);
 
 /** Page tools printed inside metadata lines; removed with the line. */
@@ -107,6 +113,8 @@ function splitTrailingDate(value: string): { value: string; date?: string } {
 export function parseMetadataLine(line: string): MetaField[] | undefined {
   const view = detectionView(line);
   if (view.length === 0 || view.length > 300) return undefined;
+  const edition = EDITION.exec(view);
+  if (edition) return [{ label: '', value: edition[1]!, target: 'source-name' }, { label: '', value: edition[2]!, target: 'date' }];
   // Page tools and the bars between bylines' parts are layout, not values.
   let text = view.replace(TOOLS, ' ').replace(/\s*[|｜]\s*/g, '  ').trim();
   const fields: MetaField[] = [];
@@ -121,7 +129,7 @@ export function parseMetadataLine(line: string): MetaField[] | undefined {
   const matches = [...text.matchAll(LABEL_AT)];
   if (matches.length === 0 || matches[0]!.index !== 0) return undefined;
   for (const [i, m] of matches.entries()) {
-    const label = (m[1] ?? m[2] ?? m[3])!;
+    const label = (m[1] ?? m[2] ?? m[3])!.replace(/[ \u3000]/g, '');
     const start = m.index + m[0].length;
     const end = i + 1 < matches.length ? matches[i + 1]!.index : text.length;
     const raw = text.slice(start, end).trim();

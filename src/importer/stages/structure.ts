@@ -241,7 +241,10 @@ export function structure(input: StructureInput): Structured {
   // Kind: the title, then the text's shape (articles), then breadcrumb context, then the lead sentence; article by default.
   const articles = articleCount(blocks);
   if (!meta.type) {
-    const byTitle = kindFromTitle(title);
+    // A subtitle opening with a dash often names the kind the main title does not (——在…会议上的讲话).
+    const afterTitle = live().find(({ i }) => i > Math.max(...[...consumed.keys()], -1));
+    const dashed = afterTitle && /^[—–]/.test(textOf(afterTitle.b).trim()) ? textOf(afterTitle.b).trim() : '';
+    const byTitle = kindFromTitle(title) ?? (dashed ? kindFromTitle(dashed.replace(/^[—–]+/, '')) : undefined);
     const contextHit = input.context.find((c) => ARTICLE_CONTEXT.test(c));
     const leadText = textOf(live()[0]?.b ?? { kind: 'paragraph', inlines: [], line: 0 });
     // 论…：…准则 is a study of rules, not a rule: without articles a rule-like title of an essay is an article.
