@@ -34,5 +34,8 @@ export function titleIssuer(title: string): string | undefined {
   if (!m) return undefined;
   const prefix = m[1]!;
   if (/会议$/.test(prefix)) return enactingBody(prefix);
-  return isOrgLine(prefix) || /^(国务院|中共中央|全国人大常委会|全国人民代表大会常务委员会)/.test(prefix) ? prefix : undefined;
+  // Joint documents name several units: 中共柏溪县委　柏溪县人民政府关于….
+  const units = prefix.split(/[\s\u3000、]+/).filter((u) => u !== '');
+  const isUnit = (u: string) => isOrgLine(u) || /^(国务院|中共中央|全国人大常委会|全国人民代表大会常务委员会)/.test(u) || /^中共.{1,20}委$/.test(u);
+  return units.length > 0 && units.every(isUnit) ? units.join(' ') : undefined;
 }

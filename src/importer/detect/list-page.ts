@@ -19,7 +19,9 @@ export function listPageReason(blocks: readonly Block[], links?: { textShare: nu
   const prose = texts.filter((t) => t.length >= 80 && /[。；]/.test(t)).length;
   const entries = texts.filter((t) => t.length <= 80 && !/[。；]/.test(t) && ENTRY_DATE.test(t) && /[\u4e00-\u9fa5]{4}/.test(t)).length;
   const search = texts.find((t) => t.length <= 60 && SEARCH.test(t));
-  if (search && entries >= 3 && prose <= 1) return `list page: a search page ("${search}", ${entries} dated entries)`;
+  // A search result prints its address and date under its headline.
+  const addresses = texts.filter((t) => /(https?:\/\/|www\.)\S+/.test(t) && DATE.test(t)).length;
+  if (search && entries + addresses >= 3 && prose <= 1) return `list page: a search page ("${search}", ${entries} dated entries)`;
   if (entries >= 8 && entries >= texts.length * 0.6 && prose <= 1) {
     return `list page: ${entries} of ${texts.length} lines are dated headlines and ${prose === 0 ? 'none is' : 'only one is'} prose`;
   }

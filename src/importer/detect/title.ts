@@ -26,6 +26,8 @@ export interface HeadLine {
   heading?: boolean;
   /** A metadata (byline, date, source) line follows this one before the next head line. */
   bylineAfter?: boolean;
+  /** The text proper begins right after this line. */
+  lastBeforeBody?: boolean;
 }
 
 /** Titles the page itself states outside the head lines. */
@@ -34,6 +36,8 @@ export interface StatedTitles {
   declared: Array<{ value: string; how: string }>;
   /** Removed breadcrumbs and navigation rows: their last part is often the title. */
   chrome: string[];
+  /** Values of the page's metadata lines (来源, 作者, 发布机构 …): a line equal to one is a name, not the title. */
+  values?: string[];
 }
 
 /** The chosen title with its evidence. */
@@ -57,7 +61,7 @@ export function titleKey(text: string): string {
 }
 
 /** How the names of a site's columns end: 人大要闻, 工作动态, 政策文献, 通知公告. */
-const COLUMN_WORDS = /(要闻|动态|新闻|文献|公告|资讯|专题|信息|概况|导航|首页|聚焦|速递|视点|文件)$/;
+const COLUMN_WORDS = /(要闻|动态|新闻|文献|公告|资讯|专题|信息|概况|导航|首页|聚焦|速递|视点|文件|公开|之家|之窗)$/;
 
 /** A leading column tag: 【优秀研究成果】…, 【邵阳】…. */
 const TAG = /^【[^】]{1,12}】/;
@@ -175,6 +179,12 @@ export function chooseTitle(head: HeadLine[], stated: StatedTitles): TitleChoice
       c.reasons.push('网页标题元素');
     }
     if (c.value.length >= 8 && c.value.length <= 60) c.score += 1;
+    // Titles stand right above the text.
+    if (c.blocks.at(-1) === head.at(-1)?.block && head.at(-1)?.lastBeforeBody) c.score += 1;
+    if ((stated.values ?? []).some((v) => titleKey(v) === key)) {
+      c.score -= 4;
+      c.reasons.push('与元数据中的来源/作者/机构相同');
+    }
     if (c.value.length <= 6 && COLUMN_WORDS.test(c.value)) {
       c.score -= 3;
       c.reasons.push('像栏目名');

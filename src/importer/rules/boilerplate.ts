@@ -41,6 +41,9 @@ function isMenu(line: string, head: boolean): boolean {
   if (barred.length >= 3 && barred.every((item) => item.length <= 8)) return true;
   // Short words in a row are a menu above the text, a list of names within it.
   if (!head) return false;
+  // A slogan: short phrases set apart by wide spaces (坚持党的领导　坚持人民当家作主　…).
+  const wide = line.split(/\u3000+|\s{2,}/).filter((s) => s.trim() !== '');
+  if (wide.length >= 3 && wide.every((item) => item.trim().length <= 10)) return true;
   const spaced = line.split(/\s+/).filter((s) => s !== '');
   return spaced.length >= 5 && spaced.every((item) => item.length <= 4 && /^[\u4e00-\u9fa5A-Za-z]+$/.test(item));
 }
@@ -48,8 +51,9 @@ function isMenu(line: string, head: boolean): boolean {
 /** A breadcrumb without its 首页 label: 湖南人大网>市县人大>邵阳>工作动态>正文. */
 function isBreadcrumbChain(line: string): boolean {
   const parts = line.split(/\s*[>＞»›]\s*/);
-  if (parts.length < 3) return false;
+  if (parts.length < 2) return false;
   // The last part may be the document's title; the path before it is short names.
+  if (parts.length === 2) return line.length <= 30 && parts.every((p) => p.trim().length > 0 && p.length <= 12 && !/[。，；,]/.test(p));
   return parts.slice(0, -1).every((p) => p.length <= 15 && !/[。，；]/.test(p));
 }
 
@@ -80,7 +84,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     id: 'login',
     reason: '登录框',
     maxLength: 30,
-    test: re(/会员登录|登录密码|会员账号|用户名\s*[:：]|密码\s*[:：]|需先?登录|查看隐藏内容|注册用户|^登录$|^注册$/),
+    test: re(/会员登录|登录密码|会员账号|用户名\s*[:：]|密码\s*[:：]|需先?登录|查看隐藏内容|注册用户|^登录$|^注册$|请输入(关键字|关键词|搜索内容)|站内搜索|^(搜索|检索|高级搜索)$/),
   },
   {
     id: 'page-tools',
@@ -90,18 +94,21 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'view-counter',
     reason: '浏览次数',
-    test: re(/^(浏览次数|阅读次数|阅读量|点击数|点击量|访问量|浏览量|阅读)\s*[:：]\s*\d*\s*次?$|(浏览次数|阅读次数|点击数)\s*[:：]\s*\d+/),
+    test: (line, where) =>
+      /^(浏览次数|阅读次数|阅读量|点击数|点击量|访问量|浏览量|阅读|浏览|点击)\s*[:：]?\s*\d*\s*次?$|(浏览次数|阅读次数|点击数)\s*[:：]\s*\d+/.test(line) ||
+      // A bare number above the text is a counter (likes, comments), not content.
+      (where.head && /^\d{1,7}$/.test(line)),
   },
   {
     id: 'share-bar',
     reason: '分享栏、二维码',
-    test: re(/^(分享到|分享至|分享)\s*[:：]?|^[—\-–]+\s*分享\s*[—\-–]+$|^(扫一扫|微信扫一扫|扫描二维码)|^[^。]{0,16}二维码$|^.{0,10}(微信|微博|公众号)$/),
+    test: re(/^(点赞|在看|转发|评论|收藏|阅读原文|查看原文)$|^(分享到|分享至|分享)\s*[:：]?|^[—\-–]+\s*分享\s*[—\-–]+$|^(扫一扫|微信扫一扫|扫描二维码)|^[^。]{0,16}二维码$|^.{0,10}(微信|微博|公众号)$/),
   },
   {
     id: 'site-greeting',
     reason: '网站欢迎语、推广语',
     maxLength: 200,
-    test: re(/^欢迎(访问|光临|来到)|本站(为你|为您)|客服老师|欢迎咨询/),
+    test: re(/^欢迎(访问|光临|来到)|本站(为你|为您)|客服老师|欢迎咨询|^今天是\s*[:：]?\s*\d{4}年|^.{2,30}主办$|分辨率|最佳浏览|建议使用.{0,20}浏览器/),
   },
   {
     id: 'advertising',

@@ -86,6 +86,7 @@ const LABEL_AT = new RegExp(
 /** A date (and time) as pages print them: 2019-04-08 16:37:35, 2021/7/22, 2013年06月09 15:50:29, 1999.04.01, 2026-02-0419:47:55. */
 const DATE_TIME = String.raw`\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?`;
 const LEADING_DATE = new RegExp(`^[(（\\[【]?(${DATE_TIME})[)）\\]】]?`);
+const BYLINE = /^([\u4e00-\u9fa5]{2,20})[\s\u3000]+(\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 /** A newspaper's edition line: 东营日报 2023年05月06日 第01版：要闻. */
 const EDITION = new RegExp(`^([\\u4e00-\\u9fa5]{2,12}?)\\s*(${DATE_TIME})\\s*(?:星期.\\s*)?(?:第\\s*\\d+\\s*版|\\d+\\s*版)(?:\\s*[:：]?\\s*\\S{0,12})?$`);
 const TRAILING_DATE = new RegExp(`\\s+[(（]?(${DATE_TIME})[)）]?$`);
@@ -113,6 +114,9 @@ function splitTrailingDate(value: string): { value: string; date?: string } {
 export function parseMetadataLine(line: string): MetaField[] | undefined {
   const view = detectionView(line);
   if (view.length === 0 || view.length > 300) return undefined;
+  // A publisher and a date (泸川市政务服务中心　2023-05-18 16:20): the byline of a news page.
+  const byline = BYLINE.exec(view);
+  if (byline) return [{ label: '', value: byline[1]!, target: 'source-name' }, { label: '', value: byline[2]!, target: 'date' }];
   const edition = EDITION.exec(view);
   if (edition) return [{ label: '', value: edition[1]!, target: 'source-name' }, { label: '', value: edition[2]!, target: 'date' }];
   // Page tools and the bars between bylines' parts are layout, not values.

@@ -113,13 +113,19 @@ function absorbLabelValues(units: Unit[], verdicts: Verdict[]): void {
     const verdict = verdicts[i]!;
     if (unit.type !== 'line' || verdict.kind !== 'meta' || !isLabelOnly(inlineText(unit.inlines))) continue;
     const field = verdict.fields[0]!;
-    if (!VALUE_ON_NEXT_LINE.has(field.target)) continue;
+    // 正文 opens the text itself; every other label waits for its value.
+    if (!VALUE_ON_NEXT_LINE.has(field.target) && !(field.target === 'unmapped' && field.label !== '正文')) continue;
     const values: string[] = [];
     for (let j = i + 1; j < units.length && values.length < 2; j++) {
       const next = units[j]!;
-      if (next.type !== 'line' || verdicts[j]!.kind !== 'content') break;
+      const v = verdicts[j]!;
+      // A date alone on the next line is already read as a date; under a label it is that label's date.
+      const bareDate = v.kind === 'meta' && v.fields.length === 1 && v.fields[0]!.label === '';
+      if (next.type !== 'line' || (v.kind !== 'content' && !bareDate)) break;
       const text = detectionView(inlineText(next.inlines));
-      if (text.length === 0 || text.length > 40 || /[。；，,]/.test(text) || CONTENT_START.test(text)) break;
+      if (text.length === 0 || text.length > 40 || /[。；，,]/.test(text) || CONTENT_START.test(text) || isLabelOnly(inlineText(next.inlines))) break;
+      // A second line is the same value again (a cell copied twice) or a second issuing unit; anything else is the next thing.
+      if (values.length === 1 && text !== values[0] && field.target !== 'issuer') break;
       values.push(text);
       verdicts[j] = { kind: 'meta', fields: [{ label: field.label, value: text, target: field.target }] };
     }
@@ -159,7 +165,7 @@ function removeColumnHeadings(units: Unit[], verdicts: Verdict[], head: number):
 }
 
 /** Where an article's page ends: its editor line or its print/close tools; what follows is the site's footer. */
-const END_MARKERS = new Set(['editor', 'page-tools']);
+const END_MARKERS = new Set(['editor', 'page-tools', 'prev-next', 'navigation', 'copyright']);
 
 /** Lines after the article's end marker in the last third of the page that are short and unpunctuated: related links, footers. */
 function removeFooter(units: Unit[], verdicts: Verdict[]): void {

@@ -193,6 +193,7 @@ export function structure(input: StructureInput): Structured {
       line: b.line,
       ...(b.kind === 'heading' && (b.depth ?? 1) <= 2 ? { heading: true } : {}),
       ...(ownMeta.some((m) => m.line > b.line && m.line < lineAfter(k)) ? { bylineAfter: true } : {}),
+      ...(k === start - 1 ? { lastBeforeBody: true } : {}),
     }));
 
   if (!meta.title) {
@@ -203,7 +204,8 @@ export function structure(input: StructureInput): Structured {
       if (d && toSimplified(d.value).trim()) declared.push({ value: toSimplified(d.value).trim(), how: `${label}（第${d.line}行）` });
     }
     if (!page?.title && input.htmlTitle) declared.push({ value: input.htmlTitle.value, how: `网页 <title>（第${input.htmlTitle.line}行）` });
-    const choice = chooseTitle(head, { declared, chrome: input.context });
+    const values = ownMeta.flatMap((m) => m.fields.filter((f) => ['source-name', 'author', 'issuer', 'unmapped'].includes(f.target) && f.value).map((f) => f.value));
+    const choice = chooseTitle(head, { declared, chrome: input.context, values });
     if (choice) {
       meta.title = { value: choice.value, how: choice.how };
       for (const b of choice.blocks) consumed.set(b, 'title');
