@@ -304,8 +304,10 @@ export function structure(input: StructureInput): Structured {
         continue;
       }
     }
-    if (meta.type.value === 'speech' && !meta.speaker && /^[\u4e00-\u9fa5]{2,4}$/.test(text)) {
-      meta.speaker = { value: text, how: `第${b.line}行：标题下的讲话人` };
+    // The speaker under a speech's title, alone or after the post held: 县委书记　王建明.
+    const speaker = /^(?:[\u4e00-\u9fa5]{2,16}?(?:书记|主任|市长|县长|区长|省长|乡长|镇长|主席|部长|局长|厅长|委员长|总理|秘书长|院长|检察长|常委|代表)[\s\u3000]+)?([\u4e00-\u9fa5]{2,4})$/.exec(text.replace(/[\s\u3000]+(?=[\u4e00-\u9fa5]$)/, ''));
+    if (meta.type.value === 'speech' && !meta.speaker && speaker) {
+      meta.speaker = { value: speaker[1]!, how: `第${b.line}行：标题下的讲话人` };
       consumed.set(i, 'speaker');
       continue;
     }
