@@ -11,8 +11,12 @@
 import { toPartialDate, findDates } from '../../lib/chinese-date.ts';
 import type { DocumentType } from '../../schemas/document.ts';
 
-/** Where a date came from, strongest first for normative documents. */
-export type DateSource = 'doc-field' | 'adoption' | 'signature' | 'page' | 'lead' | 'embedded';
+/**
+ * Where a date came from: `doc-field` a 成文日期-like label; `listed` a 发布日期 in a
+ * law-database or 信息公开 block; `dateline` the bracketed date under a title
+ * (a speech's delivery); `page` the site's 发布时间.
+ */
+export type DateSource = 'doc-field' | 'adoption' | 'signature' | 'listed' | 'dateline' | 'page' | 'lead' | 'embedded';
 
 /** One date the page prints. */
 export interface DateCandidate {
@@ -44,8 +48,8 @@ const NORMATIVE: ReadonlySet<DocumentType> = new Set(['rule', 'notice', 'opinion
 
 /** Order of trust per kind: a rule's own dates first; an article's publication first. */
 const ORDER: Record<'normative' | 'other', DateSource[]> = {
-  normative: ['doc-field', 'adoption', 'signature', 'page', 'lead', 'embedded'],
-  other: ['page', 'doc-field', 'adoption', 'lead', 'embedded', 'signature'],
+  normative: ['doc-field', 'listed', 'adoption', 'signature', 'dateline', 'page', 'lead', 'embedded'],
+  other: ['dateline', 'page', 'doc-field', 'listed', 'adoption', 'lead', 'embedded', 'signature'],
 };
 
 /** The chosen date, and a doubt in words when the page's dates disagree in a way that matters. */
@@ -68,7 +72,7 @@ export function chooseDate(
     }
   }
   // A normative text dated only by the page that carries it: a repost can be years late.
-  if (NORMATIVE.has(type) && (date.source === 'page' || date.source === 'embedded') && !ranked.some((c) => c.source === 'doc-field' || c.source === 'adoption' || c.source === 'signature')) {
+  if (NORMATIVE.has(type) && (date.source === 'page' || date.source === 'embedded') && !ranked.some((c) => ['doc-field', 'adoption', 'signature', 'listed', 'dateline'].includes(c.source))) {
     return { date, others, doubt: `日期${date.value}取自网页的发布时间，原文未写成文或通过日期` };
   }
   return { date, others };

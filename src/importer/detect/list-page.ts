@@ -20,7 +20,7 @@ export function listPageReason(blocks: readonly Block[], links?: { textShare: nu
   const entries = texts.filter((t) => t.length <= 80 && !/[。；]/.test(t) && ENTRY_DATE.test(t) && /[\u4e00-\u9fa5]{4}/.test(t)).length;
   const search = texts.find((t) => t.length <= 60 && SEARCH.test(t));
   // A search result prints its address and date under its headline.
-  const addresses = texts.filter((t) => /(https?:\/\/|www\.)\S+/.test(t) && DATE.test(t)).length;
+  const addresses = texts.filter((t) => (/(https?:\/\/|www\.)\S+/.test(t) && DATE.test(t)) || /^\d{1,3}[.、．]\s*\S{4,}/.test(t)).length;
   if (search && entries + addresses >= 3 && prose <= 1) return `list page: a search page ("${search}", ${entries} dated entries)`;
   if (entries >= 8 && entries >= texts.length * 0.6 && prose <= 1) {
     return `list page: ${entries} of ${texts.length} lines are dated headlines and ${prose === 0 ? 'none is' : 'only one is'} prose`;

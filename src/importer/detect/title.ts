@@ -104,7 +104,7 @@ function joins(a: string, b: string): boolean {
 /** A column's or a site's name standing above the title: 政策文献, 人大要闻, 某某市人民政府门户网站. */
 export function isColumnName(text: string): boolean {
   const t = text.trim();
-  return (t.length <= 6 && COLUMN_WORDS.test(t)) || (t.length <= 20 && /(网|网站|门户|门户网站|官网|频道|专栏|栏目)$/.test(t));
+  return (t.length <= 6 && COLUMN_WORDS.test(t)) || (t.length <= 24 && /(网|网站|门户|门户网站|官网|频道|专栏|栏目|平台|数据库|客户端|数字报)$/.test(t));
 }
 
 interface Candidate {
@@ -170,6 +170,11 @@ export function chooseTitle(head: HeadLine[], stated: StatedTitles): TitleChoice
       c.reasons.push('面包屑导航或导航行以此结尾');
     }
     const last = head.find((h) => h.block === c.blocks.at(-1));
+    const after = head[head.findIndex((h) => h.block === c.blocks.at(-1)) + 1];
+    if (after && /^[—–]{1,2}[^—–]/.test(after.text.trim())) {
+      c.score += 2;
+      c.reasons.push('其后是破折号副题');
+    }
     if (last?.bylineAfter) {
       c.score += 2;
       c.reasons.push('其后是署名/日期行');
@@ -194,7 +199,7 @@ export function chooseTitle(head: HeadLine[], stated: StatedTitles): TitleChoice
       c.score -= 3;
       c.reasons.push('是机构名');
     }
-    if (/(网|网站|门户|官网|频道|专题|专栏|栏目)$/.test(c.value)) {
+    if (isColumnName(c.value) && c.value.length > 6 || /(网|网站|门户|官网|频道|专题|专栏|栏目)$/.test(c.value)) {
       c.score -= 3;
       c.reasons.push('像站名或栏目名');
     }

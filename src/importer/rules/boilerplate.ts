@@ -32,7 +32,7 @@ const MAX_CHROME_LENGTH = 80;
 const re = (pattern: RegExp) => (line: string) => pattern.test(line);
 
 /** Words only a site's own menus and headers print. */
-const NAV_WORDS = /网站首页|设为首页|收藏本站|加入收藏|无障碍|适老化|手机版|移动版|站群导航|繁体版|简体版|繁體|English|会员登录|会员中心|APP下载|客户端下载|热门站点|网站导航|网站地图|政务微博|政务微信/i;
+const NAV_WORDS = /网站首页|设为首页|收藏本站|加入收藏|无障碍|适老化|手机版|移动版|站群导航|繁体版|简体版|繁體|English|会员登录|会员中心|APP下载|客户端下载|热门站点|网站导航|网站地图|政务微博|政务微信|联系我们|关于我们|投稿指南|期刊订阅|往期回顾|版面导航|智能问答|关怀版|长者模式/i;
 
 /** A menu: three or more short items joined by bars, middle dots or wide spaces. */
 function isMenu(line: string, head: boolean): boolean {
@@ -53,7 +53,7 @@ function isBreadcrumbChain(line: string): boolean {
   const parts = line.split(/\s*[>＞»›]\s*/);
   if (parts.length < 2) return false;
   // The last part may be the document's title; the path before it is short names.
-  if (parts.length === 2) return line.length <= 30 && parts.every((p) => p.trim().length > 0 && p.length <= 12 && !/[。，；,]/.test(p));
+  if (parts.length === 2) return line.length <= 36 && parts.every((p) => p.trim().length > 0 && p.length <= 20 && !/[。，；,]/.test(p));
   return parts.slice(0, -1).every((p) => p.length <= 15 && !/[。，；]/.test(p));
 }
 
@@ -73,7 +73,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     reason: '上一篇/下一篇、上一版/下一版导航',
     maxLength: 300,
     // 上一条 inside a sentence of a rule is a cross-reference (依照上一条规定), so only short lines or arrows.
-    test: (line) => /^(←|→|«|‹|<<|>>)|^本期共\s*\d+\s*版/.test(line) || (line.length <= 60 && /(上一|下一)(篇|页|版|记录)|返回(概览|列表|目录|首页|顶部)/.test(line)),
+    test: (line) => /^(←|→|«|‹|<<|>>)|^本期共\s*\d+\s*版|^第\s*\d+\s*版\s*[:：]/.test(line) || (line.length <= 60 && /(上一|下一)(篇|页|版|记录)|返回(概览|列表|目录|首页|顶部)/.test(line)),
   },
   {
     id: 'navigation-bar',
@@ -89,7 +89,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'page-tools',
     reason: '页面工具（字号、打印、收藏、下载、关闭）',
-    test: re(/【\s*(字号|字体)|字体\s*[:：]\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中|放大字体|缩小字体|打印预览|下载记录|下载地址|点击此处下载|打印本页|关闭窗口|【\s*(打印|关闭|收藏|返回顶部)\s*】|收藏收藏|打印打印|加入收藏|^(字号|字体)\s*[:：]|^(PDF|pdf)$|^(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?(\s+(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?)*$/),
+    test: re(/【\s*(字号|字体)|字体\s*[:：]\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中|放大字体|缩小字体|打印预览|下载记录|下载地址|点击此处下载|PDF全文|全文下载|PDF下载|导出引用|HTML阅读|^([\[【]\s*[^\]】]{1,8}\s*[\]】]\s*){2,}$|打印本页|关闭窗口|【\s*(打印|关闭|收藏|返回顶部)\s*】|收藏收藏|打印打印|加入收藏|^(字号|字体)\s*[:：]|^(PDF|pdf)$|^(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?(\s+(\[|【)?\s*(打印|关闭|收藏|返回)\s*(\]|】)?)*$/),
   },
   {
     id: 'view-counter',
@@ -108,7 +108,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     id: 'site-greeting',
     reason: '网站欢迎语、推广语',
     maxLength: 200,
-    test: re(/^欢迎(访问|光临|来到)|本站(为你|为您)|客服老师|欢迎咨询|^今天是\s*[:：]?\s*\d{4}年|^.{2,30}主办$|分辨率|最佳浏览|建议使用.{0,20}浏览器/),
+    test: re(/^欢迎(访问|光临|来到)|本站(为你|为您)|客服老师|欢迎咨询|^今天是\s*[:：]?\s*\d{4}年|姊妹计划|^本页面?最后(修订|编辑|修改)于|收录于合集|^.{2,30}主办$|分辨率|最佳浏览|建议使用.{0,20}浏览器/),
   },
   {
     id: 'advertising',
@@ -129,7 +129,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: 'navigation',
     reason: '上一篇/下一篇导航与相关链接',
-    test: re(/^(上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关新闻|热点推荐|推荐阅读|猜你喜欢|热门文章|延伸阅读)\s*[:：]?/),
+    test: re(/^【?(上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关报道|本版其他文章|其他文章|热点推荐|推荐阅读|猜你喜欢|热门文章|延伸阅读)】?\s*[:：]?/),
   },
   {
     id: 'journal-issue',

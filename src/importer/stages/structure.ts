@@ -14,7 +14,7 @@ import { numberedHeadingLevel, parseArticleStart, parseDivisionHeading } from '.
 import { toSimplified } from '../text/chars.ts';
 import { resolveRegion } from '../region.ts';
 import { ARTICLE_CONTEXT, DOC_NUMBER, isDocNumberLine, isOrgLine, isTitleLike, kindFromTitle } from '../detect/patterns.ts';
-import { chooseTitle, hasTitleShape, isColumnName, type HeadLine } from '../detect/title.ts';
+import { chooseTitle, hasTitleShape, isColumnName, titleKey, type HeadLine } from '../detect/title.ts';
 import { chooseDate, metaDate, type DateCandidate, type DateSource } from '../detect/dates.ts';
 import { adoptionNote, titleIssuer } from '../detect/issuer.ts';
 import type { Detected } from '../types.ts';
@@ -145,12 +145,15 @@ const DOC_TARGETS = new Set(['doc-number', 'effective', 'status', 'abolished', '
 function dateCandidates(metadata: MetaLine[]): DateCandidate[] {
   const found: DateCandidate[] = [];
   for (const line of metadata) {
-    const nearDocFields = metadata.some((other) => !other.embedded && Math.abs(other.line - line.line) <= 2 && other.fields.some((f) => DOC_TARGETS.has(f.target) && f.value !== ''));
+    const near = metadata.filter((other) => !other.embedded && Math.abs(other.line - line.line) <= 8);
+    // A law database's 发布日期 is the promulgation; a 信息公开 table's (索引号, 成文日期 beside it) is the posting.
+    const publicInfo = near.some((other) => other.fields.some((f) => /索引号|信息分类|主题分类|成文日期|生成日期/.test(f.label)));
+    const nearDocFields = !publicInfo && metadata.some((other) => !other.embedded && Math.abs(other.line - line.line) <= 2 && other.fields.some((f) => DOC_TARGETS.has(f.target) && f.value !== ''));
     for (const field of line.fields) {
       if (field.target !== 'date' && field.target !== 'doc-date') continue;
       const value = metaDate(field.value);
       if (!value) continue;
-      const source: DateSource = line.embedded ? 'embedded' : field.target === 'doc-date' || (field.label !== '' && nearDocFields) ? 'doc-field' : 'page';
+      const source: DateSource = line.embedded ? 'embedded' : field.target === 'doc-date' ? 'doc-field' : field.label !== '' && nearDocFields ? 'listed' : 'page';
       found.push({ value, source, how: `元数据行（第${line.line}行）：${line.text}` });
     }
   }
@@ -196,6 +199,7 @@ export function structure(input: StructureInput): Structured {
       ...(k === start - 1 ? { lastBeforeBody: true } : {}),
     }));
 
+  let aboveTitle: Detected | undefined;
   if (!meta.title) {
     const declared = metadata.flatMap((m) => m.fields.filter((f) => f.target === 'title' && f.value).map((f) => ({ value: f.value, how: `元数据【${f.label}】（第${m.line}行）` })));
     const page = input.declared;
@@ -205,16 +209,30 @@ export function structure(input: StructureInput): Structured {
     }
     if (!page?.title && input.htmlTitle) declared.push({ value: input.htmlTitle.value, how: `网页 <title>（第${input.htmlTitle.line}行）` });
     const values = ownMeta.flatMap((m) => m.fields.filter((f) => ['source-name', 'author', 'issuer', 'unmapped'].includes(f.target) && f.value).map((f) => f.value));
-    const choice = chooseTitle(head, { declared, chrome: input.context, values });
+    // A 标题/名称 field naming a line further down (a rule printed after its promulgation notice): that line is the title.
+    const fieldTitle = declared.find((d) => d.how.startsWith('元数据'));
+    const inHead = fieldTitle && head.some((h) => titleKey(h.text) === titleKey(fieldTitle.value));
+    const later = fieldTitle && !inHead ? all.slice(0, 60).find(({ b }) => titleKey(stripBars(textOf(b))) === titleKey(fieldTitle.value)) : undefined;
+    const choice = later
+      ? { value: stripBars(textOf(later.b)), how: `第${later.b.line}行：与${fieldTitle!.how}相同`, sure: true, others: [], blocks: [later.i], repeats: [] }
+      : chooseTitle(head, { declared, chrome: input.context, values });
     if (choice) {
       meta.title = { value: choice.value, how: choice.how };
       for (const b of choice.blocks) consumed.set(b, 'title');
       for (const b of choice.repeats) dropped.set(b, { rule: 'title-repeat', reason: '重复的标题' });
       // Above the title, a column's or site's name is page chrome.
-      const first = head.findIndex((h) => choice.blocks.includes(h.block));
+      const found = head.findIndex((h) => choice.blocks.includes(h.block));
+      // A title found below the head (after a promulgation notice) has the whole head above it.
+      const first = found < 0 ? head.length : found;
       const named = [input.declared?.columnName?.value, input.declared?.siteName?.value].filter((v): v is string => !!v).map((v) => toSimplified(v).trim());
       for (const h of head) if (!choice.blocks.includes(h.block) && named.includes(h.text.trim())) dropped.set(h.block, { rule: 'column-heading', reason: '网页声明的栏目名或站名' });
       for (const h of head.slice(0, Math.max(first, 0))) if (isColumnName(h.text)) dropped.set(h.block, { rule: 'column-heading', reason: '标题上方的栏目名或站名' });
+      // The issuing units printed on the line above the title (中共望川市委 望川市人民政府).
+      const above = found > 0 ? head[found - 1] : undefined;
+      if (above && !dropped.has(above.block) && above.text.split(/[\s\u3000]+/).every((u) => isOrgLine(u) || /^中共.{1,20}委$/.test(u))) {
+        aboveTitle = { value: above.text.replace(/[\s\u3000]+/g, ' ').trim(), how: `第${above.line}行：标题上方的发文机关` };
+        consumed.set(above.block, 'issuer');
+      }
       if (!choice.sure) uncertain('title', `标题不确定：取"${choice.value}"（${choice.how}）`, choice.others);
     }
   }
@@ -271,7 +289,7 @@ export function structure(input: StructureInput): Structured {
   // The lines right after the title: letterhead issuer, document number, date line, speaker, subtitle.
   const titleEnd = Math.max(...[...consumed.keys()], -1);
   const dates: DateCandidate[] = [];
-  let letterhead: Detected | undefined;
+  let letterhead: Detected | undefined = aboveTitle;
   for (const { b, i } of live().filter(({ i }) => i > titleEnd).slice(0, 4)) {
     if (preset.title) break;
     const text = stripBars(textOf(b));
@@ -279,6 +297,16 @@ export function structure(input: StructureInput): Structured {
     if (!letterhead && !meta.issuer && isOrgLine(text)) {
       letterhead = { value: text, how: `第${b.line}行：署名行` };
       consumed.set(i, 'issuer');
+      continue;
+    }
+    // An order's number over two lines: 望川市人民政府令 ↵ 第52号; the unit before 令 issued it.
+    const order = /^(.{2,30}?)令$/.exec(text);
+    const nextBlock = live().find(({ i: j }) => j > i);
+    if (order && !meta.doc_number && nextBlock && /^[（(]?第[一二三四五六七八九十百千零〇\d]+号[）)]?$/.test(textOf(nextBlock.b).trim())) {
+      meta.doc_number = { value: `${text}${textOf(nextBlock.b).trim().replace(/[（()）]/g, '')}`, how: `第${b.line}行：令的编号` };
+      if (!letterhead && isOrgLine(order[1]!)) letterhead = { value: order[1]!, how: `第${b.line}行：令的发布机关` };
+      consumed.set(i, 'doc_number');
+      consumed.set(nextBlock.i, 'doc_number');
       continue;
     }
     if (!meta.doc_number && isDocNumberLine(text)) {
@@ -299,13 +327,13 @@ export function structure(input: StructureInput): Structured {
     if (dateLine) {
       const d = findDates(dateLine[1]!)[0];
       if (d?.kind === 'date') {
-        dates.push({ value: d.value, source: 'adoption', how: `第${b.line}行：标题下的日期行` });
+        dates.push({ value: d.value, source: 'dateline', how: `第${b.line}行：标题下的日期行` });
         consumed.set(i, 'date');
         continue;
       }
     }
     // The speaker under a speech's title, alone or after the post held: 县委书记　王建明.
-    const speaker = /^(?:[\u4e00-\u9fa5]{2,16}?(?:书记|主任|市长|县长|区长|省长|乡长|镇长|主席|部长|局长|厅长|委员长|总理|秘书长|院长|检察长|常委|代表)[\s\u3000]+)?([\u4e00-\u9fa5]{2,4})$/.exec(text.replace(/[\s\u3000]+(?=[\u4e00-\u9fa5]$)/, ''));
+    const speaker = /^(?:[\u4e00-\u9fa5、，,]{2,30}?(?:书记|主任|市长|县长|区长|省长|乡长|镇长|主席|部长|局长|厅长|委员长|总理|秘书长|院长|检察长|常委|代表)[\s\u3000]+)?([\u4e00-\u9fa5]{2,4})$/.exec(text.replace(/[\s\u3000]+(?=[\u4e00-\u9fa5]$)/, ''));
     if (meta.type.value === 'speech' && !meta.speaker && speaker) {
       meta.speaker = { value: speaker[1]!, how: `第${b.line}行：标题下的讲话人` };
       consumed.set(i, 'speaker');
@@ -350,7 +378,7 @@ export function structure(input: StructureInput): Structured {
   const issuerField = metaIssuer && hasValue(metaIssuer.value) ? metaIssuer : undefined;
   const fromTitle = titleIssuer(title);
   const issuers: Array<Detected | undefined> = normative
-    ? [adoption?.body ? { value: adoption.body, how: `第${adoption.line}行：题注中的通过机关` } : undefined, issuerField, fromTitle ? { value: fromTitle, how: `标题"${title}"中的发文机关` } : undefined, letterhead, signature?.org ? { value: signature.org, how: `第${signature.line - 1}行：落款机关` } : undefined]
+    ? [adoption?.body ? { value: adoption.body, how: `第${adoption.line}行：题注中的通过机关` } : undefined, issuerField, fromTitle ? { value: fromTitle, how: `标题"${title}"中的发文机关` } : undefined, signature?.org ? { value: signature.org, how: `第${signature.line - 1}行：落款机关` } : undefined, letterhead]
     : [issuerField, fromTitle ? { value: fromTitle, how: `标题"${title}"中的发文机关` } : undefined, letterhead];
   if (!meta.issuer) meta.issuer = issuers.find((x) => x !== undefined);
   if (!meta.issuer) {
