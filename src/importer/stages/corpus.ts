@@ -62,12 +62,22 @@ export function extractCorpus(text: string, fileName: string, options: CorpusOpt
 
   lines.forEach((raw, i) => {
     const line = i + 1;
-    // Comments are markup notes, never content.
+    // Comments are markup notes, never content; in the ledger they stand where they stood: before the line's text or after it.
     let rest = raw;
+    const after: Piece[] = [];
     for (const comment of raw.match(COMMENT) ?? []) {
-      pieces.push({ source: comment, fate: 'removed', line, rule: INFO_END.test(comment) ? 'corpus-marker' : 'comment', reason: INFO_END.test(comment) ? '语料格式标记 INFO END' : 'HTML 注释' });
-      rest = rest.replace(comment, '');
+      const piece: Piece = { source: comment, fate: 'removed', line, rule: INFO_END.test(comment) ? 'corpus-marker' : 'comment', reason: INFO_END.test(comment) ? '语料格式标记 INFO END' : 'HTML 注释' };
+      const at = rest.indexOf(comment);
+      const leading = rest.slice(0, at).trim() === '';
+      rest = rest.slice(0, at) + rest.slice(at + comment.length);
+      if (leading) pieces.push(piece);
+      else after.push(piece);
     }
+    readLine(rest, i, line);
+    pieces.push(...after);
+  });
+
+  function readLine(rest: string, i: number, line: number): void {
     const trimmed = rest.trim();
     if (trimmed === '') return;
     if (inHeader && (markerLine === -1 ? i > 0 && !HISTORY.test(trimmed) && !/^#\s/.test(trimmed) : i > markerLine)) inHeader = false;
@@ -112,7 +122,7 @@ export function extractCorpus(text: string, fileName: string, options: CorpusOpt
     }
     pieces.push({ source: rest, fate: 'body', line, block: blocks.length });
     blocks.push({ kind: 'paragraph', inlines: [{ text: rest }], line });
-  });
+  }
   flushTable();
   markTableOfContents(blocks);
 

@@ -251,7 +251,8 @@ export function structure(input: StructureInput): Structured {
     }
   }
   if (!meta.title) {
-    const name = input.fileName.replace(/\.[^.]+$/, '').replace(/_[0-9a-f]{8,}$/, '').trim() || input.fileName;
+    // A file name of spaces or dots names nothing: the document is then 无标题, flagged.
+    const name = input.fileName.replace(/\.[^.]+$/, '').replace(/_[0-9a-f]{8,}$/, '').trim() || input.fileName.trim() || '无标题';
     meta.title = { value: name, how: '原文无标题，取自文件名' };
     flags.push({ kind: 'other', note: `原文无标题，标题取自文件名"${input.fileName}"` });
     uncertain('title', `页首没有可作标题的行，标题暂取文件名"${name}"`, head.map((h) => h.text).filter((t) => t.length <= 60).slice(0, 3));
