@@ -9,8 +9,10 @@
  * order mark and turns CRLF into LF.
  *
  * Normalised form N(s): s with every whitespace character removed (Unicode
- * White_Space, including NBSP and U+3000, plus zero-width spaces and BOM).
- * Whitespace is layout; every other character counts.
+ * White_Space, including NBSP and U+3000, plus zero-width spaces and BOM,
+ * plus the literal text `&nbsp;` that badly converted copies carry and the
+ * clean stage reads as a space). Whitespace is layout; every other character
+ * counts.
  *
  * The ledger (Piece[]) holds every piece of the text content in source order
  * with its fate: body, removed (with rule and reason), front matter (with
@@ -21,7 +23,7 @@
  */
 import type { Trace } from './report.ts';
 
-const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g;
+const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]|&nbsp;?/gi;
 
 /** N(s): the text without whitespace. */
 export function normaliseForAccounting(text: string): string {

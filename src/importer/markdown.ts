@@ -16,11 +16,21 @@ export interface RenderedBody {
 
 const INLINE_SPECIAL = /[\\`*_[\]<>~|]/g;
 
+/** A run GFM may read as an autolink literal (http://…, https://…, www.…), up to the next whitespace. */
+const AUTOLINK_RUN = /(?:https?:\/\/|www\.)\S*/gi;
+const TRAILING_AUTOLINK = /(?:https?:\/\/|www\.)\S*$/i;
+
+/** An escaped colon or dot: GFM no longer reads the run as a link, and the reader sees the same text. */
+const unlink = (run: string) => run.replace(/^(https?):|^(www)\./i, (_, scheme, www) => (scheme ? `${scheme}\\:` : `${www}\\.`));
+
 /** Escapes text for use inside a Markdown paragraph or heading. */
 export function escapeInline(text: string): string {
   return text
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    // GFM takes an autolink literal verbatim, so an escape inside one would show as a backslash
+    // (http://a\_b); escaping its colon or dot keeps such a run plain text. Clean URLs stay links.
+    .replace(AUTOLINK_RUN, (run) => (run.includes('\\') ? unlink(run) : run));
 }
 
 /** Escapes what would start a block construct at the beginning of a line. */
@@ -37,29 +47,66 @@ function mark(text: string, delimiter: string): string {
   return PUNCT_EDGE.test(text) ? text : `${delimiter}${text}${delimiter}`;
 }
 
+/** Neighbouring inlines with the same marks as one run: `<b>8<!-- -->某</b>` is **8某**, never **8****某**. */
+function mergeRuns(inlines: readonly Inline[]): Inline[] {
+  const runs: Inline[] = [];
+  for (const inline of inlines) {
+    const last = runs.at(-1);
+    if (last && !last.garbled && !inline.garbled && !last.strong === !inline.strong && !last.emphasis === !inline.emphasis && last.href === inline.href) {
+      runs[runs.length - 1] = { ...last, text: last.text + inline.text };
+    } else {
+      runs.push(inline);
+    }
+  }
+  return runs;
+}
+
+/**
+ * Renders a line of inlines. With `lineStart` (paragraphs, and list items, whose content is
+ * read as blocks too) what would start a block construct is escaped on the joined line, since
+ * `1` and `. ` may come from two inlines.
+ */
 function renderInlines(inlines: readonly Inline[], base: number, garbled: RenderedBody['garbled'], lineStart: boolean): string {
   let out = '';
-  for (const inline of inlines) {
+  const firstGarbled = garbled.length;
+  for (const inline of mergeRuns(inlines)) {
+    let text = escapeInline(inline.text);
     if (inline.garbled) {
-      let text = escapeInline(inline.text);
-      if (lineStart && out === '') text = escapeLineStart(text);
       garbled.push({ text, offset: base + out.length });
       out += text;
       continue;
     }
-    let text = escapeInline(inline.text);
-    if (lineStart && out === '') text = escapeLineStart(text);
-    if (inline.strong) text = mark(text, '**');
-    if (inline.emphasis) text = mark(text, '*');
+    // Two delimiter runs must not touch (**a***b* reads otherwise): the later one goes unmarked.
+    const marked = inline.href || ((inline.strong || inline.emphasis) && !out.endsWith('*') && !PUNCT_EDGE.test(text));
+    if (marked) {
+      // An autolink literal runs on into whatever follows it, delimiters and brackets included.
+      text = text.replace(TRAILING_AUTOLINK, unlink);
+      const before = TRAILING_AUTOLINK.exec(out);
+      if (before) {
+        const unlinked = unlink(before[0]);
+        for (let k = firstGarbled; k < garbled.length; k++) if (garbled[k]!.offset >= base + before.index) garbled[k]!.offset += unlinked.length - before[0].length;
+        out = out.slice(0, before.index) + unlinked;
+      }
+      if (!out.endsWith('*')) {
+        if (inline.strong) text = mark(text, '**');
+        if (inline.emphasis) text = mark(text, '*');
+      }
+    }
     if (inline.href) text = `[${text}](<${inline.href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
     out += text;
+  }
+  if (lineStart) {
+    const escaped = escapeLineStart(out);
+    for (let k = firstGarbled; k < garbled.length; k++) garbled[k]!.offset += escaped.length - out.length;
+    out = escaped;
   }
   return out;
 }
 
 function renderTable(rows: Inline[][][]): string {
   const width = Math.max(...rows.map((r) => r.length));
-  const cell = (inlines: Inline[] | undefined) => escapeInline((inlines ?? []).map((i) => i.text).join('')).replace(/\|/g, '\\|') || ' ';
+  // escapeInline already writes | as \|, which a GFM table reads as a pipe inside the cell.
+  const cell = (inlines: Inline[] | undefined) => escapeInline((inlines ?? []).map((i) => i.text).join('')) || ' ';
   const line = (row: Inline[][]) => `| ${Array.from({ length: width }, (_, k) => cell(row[k])).join(' | ')} |`;
   return [line(rows[0]!), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
 }
@@ -88,7 +135,7 @@ export function renderBody(blocks: readonly Block[]): RenderedBody {
     } else if (block.kind === 'list-item') {
       listNumber = prev?.kind === 'list-item' && prev.ordered === block.ordered ? listNumber + 1 : 1;
       const prefix = block.ordered ? `${listNumber}. ` : '- ';
-      rendered = prefix + renderInlines(block.inlines, length + prefix.length, garbled, false);
+      rendered = prefix + renderInlines(block.inlines, length + prefix.length, garbled, true);
     } else {
       rendered = renderInlines(block.inlines, length, garbled, true);
     }

@@ -81,8 +81,21 @@ function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** Decodes raw input bytes; never guesses silently: `how` says what decided. */
+/**
+ * Decodes raw input bytes; never guesses silently: `how` says what decided.
+ * A text with a NUL character is binary too, wherever the NUL is and whatever
+ * the encoding (UTF-16 after a byte order mark, UTF-8 past the sniffed bytes):
+ * Markdown cannot hold one (CommonMark reads it as U+FFFD).
+ */
 export function decode(bytes: Uint8Array): Decoded | DecodeFailure {
+  const decoded = decodeBytes(bytes);
+  if (decoded.ok && decoded.text.includes('\u0000')) {
+    return { ok: false, rule: 'binary', reason: `二进制文件：解码（${decoded.encoding}）后含 NUL 字符，不是文本 (binary file)` };
+  }
+  return decoded;
+}
+
+function decodeBytes(bytes: Uint8Array): Decoded | DecodeFailure {
   if (bytes.length === 0) return { ok: false, rule: 'empty', reason: '空文件：0 字节 (empty file)' };
   const bom = bomEncoding(bytes);
   if (bom) {

@@ -82,7 +82,7 @@ const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u303f\u340
  * CSS segment-break rules render it); any other run becomes one space.
  */
 function collapseWhitespace(value: string): string {
-  return value.replace(/[ \t\r\f]*\n[\s]*/g, (run, offset: number, all: string) =>
+  return value.replace(/(?<![ \t\r\f])[ \t\r\f]*\n\s*/g, (run, offset: number, all: string) =>
     isCjk(all[offset - 1]) && isCjk(all[offset + run.length]) ? '' : ' ',
   );
 }
@@ -184,20 +184,24 @@ export function htmlToUnits(html: string): {
     if (tag === 'table' && isDataTable(node)) {
       flush();
       const rows: Inline[][][] = [];
+      // Text in a table but in no cell (a <style> after the cells of an unclosed table) goes to the ledger, after the table.
+      const outside: Array<{ text: string; tag: string; line: number }> = [];
       const collectRows = (n: Nodes) => {
         if (n.type !== 'element') return;
         if (n.tagName === 'tr') {
-          rows.push(
-            n.children
-              .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
-              .map((cell) => [{ text: collapseWhitespace(textOf(cell)) }]),
-          );
+          const cells = n.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+          rows.push(cells.map((cell) => [{ text: collapseWhitespace(textOf(cell)) }]));
+          for (const c of n.children) if (!cells.includes(c as Element) && textOf(c).trim()) outside.push({ text: textOf(c), tag: c.type === 'element' ? c.tagName : 'text', line: lineOf(c.type === 'element' ? c : n) });
           return;
         }
-        n.children.forEach(collectRows);
+        for (const c of n.children) {
+          if (c.type === 'element' && (DROPPED_TAGS[c.tagName] || c.tagName === 'caption') && textOf(c).trim()) outside.push({ text: textOf(c), tag: c.tagName, line: lineOf(c) });
+          else collectRows(c);
+        }
       };
       collectRows(node);
       units.push({ type: 'table', rows, line: lineOf(node) });
+      for (const o of outside) units.push({ type: 'removed', text: o.text, line: o.line, rule: `html-${o.tag}`, reason: DROPPED_TAGS[o.tag] ?? '表格中单元格以外的文字' });
       return;
     }
     const block = BLOCK_TAGS.has(tag);
