@@ -1,0 +1,58 @@
+/** The build step that writes each document's files beside its page (src/integrations/document-files.ts). */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeDocumentFiles } from '../../../src/integrations/document-files.ts';
+import { CITATION_FILES, TEXT_FILES } from '../../../src/lib/export/files.ts';
+import { documentBodyHtml } from '../../../src/lib/export/text.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-document-files-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const SOURCE = `---
+id: 2020-06-test-notice
+type: notice
+title: 关于测试的通知
+date: 2020-06
+issuer: 测试机关
+---
+
+## 一、总体要求
+
+正文。
+`;
+
+const PAGE = `<!doctype html><html lang="zh-CN"><head><title>关于测试的通知 · 文渊</title></head><body><main><article>
+<h1>关于测试的通知</h1><div class="metadata"><div>类型</div></div>
+<div class="document-body" data-testid="document-body"><h2 id="一">一、总体要求</h2>
+<div class="note"><p>正文。</p></div></div>
+<section class="cross-references"><p>本文未引用其他文件。</p></section></article></main></body></html>`;
+
+describe('document files', () => {
+  it('takes the text of a built page from its document-body element only', () => {
+    expect(documentBodyHtml(PAGE)).toBe('<h2 id="一">一、总体要求</h2>\n<div class="note"><p>正文。</p></div>');
+    expect(documentBodyHtml('<html><body><p>no document</p></body></html>')).toBe('');
+  });
+
+  it('writes the five files of every document that has a page', async () => {
+    const content = path.join(work, 'content');
+    const out = path.join(work, 'dist');
+    mkdirSync(path.join(content, '2020'), { recursive: true });
+    writeFileSync(path.join(content, '2020', 'notice.md'), SOURCE);
+    writeFileSync(path.join(content, 'no-page.md'), SOURCE.replace('2020-06-test-notice', 'no-page'));
+    mkdirSync(path.join(out, 'documents', '2020-06-test-notice'), { recursive: true });
+    writeFileSync(path.join(out, 'documents', '2020-06-test-notice', 'index.html'), PAGE);
+
+    expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toBe(1);
+    const written = readdirSync(path.join(out, 'documents')).filter((name) => name.includes('.')).sort();
+    expect(written).toEqual([...TEXT_FILES, ...CITATION_FILES].map(({ ext }) => `2020-06-test-notice.${ext}`).sort());
+    const file = (ext: string) => readFileSync(path.join(out, 'documents', `2020-06-test-notice.${ext}`), 'utf8');
+    expect(file('md')).toBe(SOURCE);
+    expect(file('txt')).toContain('日期：2020年6月\n');
+    expect(file('txt').endsWith('————————\n\n一、总体要求\n\n正文。\n')).toBe(true);
+    expect(JSON.parse(file('csl.json'))[0]).toMatchObject({ type: 'document', issued: { 'date-parts': [[2020, 6]] }, URL: 'https://wenyuan.example/documents/2020-06-test-notice/' });
+    expect(file('ris')).toContain('TY  - GOVDOC\r\n');
+    expect(file('bib')).toMatch(/^@misc\{2020-06-test-notice,/);
+  });
+});
