@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { archiveProcessor } from './src/markdown/index.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { documentFiles } from './src/integrations/document-files.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
 import { loadContentGraph } from './src/data/content-graph.ts';
 import { buildCacheDir, contentDir } from './src/lib/build-paths.ts';
@@ -23,13 +25,23 @@ const contentGraph = loadContentGraph(contentDir(), { cacheDir });
 export default defineConfig({
   outDir: env.WENYUAN_OUT_DIR ?? './dist',
   cacheDir,
+  // The public base URL: canonical links, feeds, the sitemap and the open data files name it.
   site: env.WENYUAN_SITE ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   markdown: {
     processor: archiveProcessor({ index: contentGraph.index }),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), crossLinks(contentGraph.index, contentGraph.file), pagefindIndex()],
+  integrations: [
+    mdx(),
+    crossLinks(contentGraph.index, contentGraph.file),
+    // sitemap-index.xml and sitemap-0.xml…: every page (directory URLs), no
+    // feeds or data files, no dates, so two builds of the same content agree.
+    sitemap({ filter: (page) => page.endsWith('/'), namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    // Each document's .md, .txt, .bib, .ris and .csl.json beside its page.
+    documentFiles(),
+    pagefindIndex(),
+  ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   // Scripts and styles as files, never inline, so pages run under a strict

@@ -56,6 +56,19 @@ export function facetValue(entry: DocumentEntry, facet: Facet): string | undefin
   }
 }
 
+/** Documents grouped by their value of a facet, in first-appearance order; documents the facet does not apply to are left out. */
+export function groupByFacet(docs: readonly DocumentEntry[], facet: Facet): Map<string, DocumentEntry[]> {
+  const groups = new Map<string, DocumentEntry[]>();
+  for (const doc of docs) {
+    const value = facetValue(doc, facet);
+    if (value === undefined) continue;
+    const group = groups.get(value);
+    if (group) group.push(doc);
+    else groups.set(value, [doc]);
+  }
+  return groups;
+}
+
 /** The Chinese label of a facet value (types have labels; other values are already Chinese). */
 export function facetLabel(facet: Facet, value: string): string {
   if (facet === 'type') return DOCUMENT_TYPES[value as DocumentType] ?? value;

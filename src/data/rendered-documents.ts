@@ -12,7 +12,7 @@
  * reads its document's file when it renders. Files are named by id and
  * digest, so a file is current exactly when the store's digest says so.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from 'astro';
 import { buildCacheDir } from '../lib/build-paths.ts';
@@ -53,4 +53,40 @@ export function readRendered(id: string, digest: string): RenderedDocument {
   } catch (error) {
     throw new Error(`The rendering of document "${id}" is missing from the build cache (${file}); build again. ${(error as Error).message}`);
   }
+}
+
+/** How a stored rendering begins: {@link writeRendered} writes the HTML first. */
+const HTML_START = '{"html":"';
+
+/**
+ * The beginning of a stored rendering's HTML, read from the first `bytes` of
+ * its file only: the whole HTML when it ends there, else up to the last
+ * complete `</p>` (`complete: false`). Feeds need a document's first
+ * paragraph, and reading and parsing the whole file (77 KB on average for a
+ * law of the corpus) costs about 15 times as much. Falls back to the whole
+ * file when the beginning holds no paragraph end.
+ */
+export function readRenderedStart(id: string, digest: string, bytes = 4096): { html: string; complete: boolean } {
+  let text = '';
+  try {
+    const fd = openSync(fileOf(id, digest), 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Missing: readRendered below says so, naming the file.
+  }
+  if (text.startsWith(HTML_START)) {
+    for (let i = HTML_START.length; i < text.length; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return { html: JSON.parse(text.slice(HTML_START.length - 1, i + 1)) as string, complete: true };
+    }
+    // A cut made right after `</p>` never splits an escape sequence.
+    const end = text.lastIndexOf('</p>');
+    if (end > 0) return { html: JSON.parse(`${text.slice(HTML_START.length - 1, end + 4)}"`) as string, complete: false };
+  }
+  return { html: readRendered(id, digest).html, complete: true };
 }

@@ -1,7 +1,5 @@
-/** The citation network for the graph page (see lib/graph/view.ts), computed once per build. */
+/** The citation network for the graph page (see lib/graph/view.ts), computed once per build; also open data (src/data/open-data.ts). */
 import type { APIRoute } from 'astro';
-import { citationGraph } from '../data/graph.ts';
-import { networkOf } from '../lib/graph/view.ts';
+import { graphJson } from '../data/open-data.ts';
 
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify(networkOf(citationGraph().data)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = () => new Response(graphJson(), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,5 @@
+/** data/documents.csv: every document's metadata as a CSV table (src/data/open-data.ts). */
+import type { APIRoute } from 'astro';
+import { dataFileResponse } from '../../data/open-data.ts';
+
+export const GET: APIRoute = ({ site }) => dataFileResponse(site!, 'documentsCsv');
