@@ -49,7 +49,16 @@ export interface Structured {
   flags: QualityFlag[];
 }
 
-const textOf = (block: Block) => block.inlines.map((i) => i.text).join('');
+const blockTexts = new WeakMap<Block, string>();
+/** A block's text; read many times per document, so computed once per block. */
+const textOf = (block: Block): string => {
+  let text = blockTexts.get(block);
+  if (text === undefined) {
+    text = block.inlines.map((i) => i.text).join('');
+    blockTexts.set(block, text);
+  }
+  return text;
+};
 
 function setText(block: Block, text: string): Block {
   return { ...block, inlines: [{ text }] };
