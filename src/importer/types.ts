@@ -75,6 +75,8 @@ export interface Detected<T = string> {
   value: T;
   /** How it was found, e.g. `metadata line 4: 发布时间:2022-06-23`. */
   how: string;
+  /** `unsure` when the importer flagged the value `uncertain` (title, type, date, issuer, doc_number). */
+  confidence?: 'sure' | 'unsure';
 }
 
 /** Text removed inside a kept block by the clean stage (e.g. a pinyin annotation). */

@@ -477,6 +477,11 @@ export function structure(input: StructureInput): Structured {
     else meta.regionNote = result.how;
   }
 
+  // Each judged field says how sure the importer is: unsure exactly where it wrote an uncertain flag.
+  for (const field of ['title', 'type', 'date', 'issuer', 'doc_number'] as const) {
+    const detected = meta[field];
+    if (detected) detected.confidence = flags.some((f) => f.kind === 'uncertain' && f.field === field) ? 'unsure' : 'sure';
+  }
   applyOverrides(meta as DetectedMeta, overrides, flags);
   const legal = meta.type!.value === 'rule' || blocks.filter((b) => parseArticleStart(textOf(b))).length >= 3;
   const structured = recoverHeadings(blocks, legal);
