@@ -23,8 +23,8 @@ export interface LineContext {
   head: boolean;
 }
 
-/** Lines that open real content; never boilerplate whatever else they contain. */
-const CONTENT_OPENER = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+/** Lines that open real content (an article, a chapter, 一、, （一）); never boilerplate whatever else they contain. */
+export const CONTENT_OPENER = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 /** Content lines longer than this are prose, not chrome. */
 const MAX_CHROME_LENGTH = 80;

@@ -170,9 +170,8 @@ export function parseMetadataLine(line: string): MetaField[] | undefined {
 }
 
 /** True for a line that is only a label waiting for its value on the next line (`发布单位`, `【文章来源】`). */
-export function isLabelOnly(line: string): boolean {
-  const fields = parseMetadataLine(line);
-  return fields !== undefined && fields.length === 1 && fields[0]!.label !== '' && fields[0]!.value === '';
+export function isLabelOnly(fields: readonly MetaField[]): boolean {
+  return fields.length === 1 && fields[0]!.label !== '' && fields[0]!.value === '';
 }
 
 /**

@@ -5,7 +5,7 @@
  * disclaimers in both.
  */
 import type { Block, Inline, Piece } from '../types.ts';
-import { boilerplateRule, isHeaderFragment } from '../rules/boilerplate.ts';
+import { boilerplateRule, CONTENT_OPENER, isHeaderFragment } from '../rules/boilerplate.ts';
 import { embeddedMetadata, isLabelOnly, parseMetadataLine, type MetaField, type MetaTarget } from '../rules/metadata.ts';
 import { detectionView } from '../text/view.ts';
 import { htmlToUnits, looksLikeHtml, type DeclaredMeta, type LinkDensity } from './extract-html.ts';
@@ -111,7 +111,7 @@ function absorbLabelValues(units: Unit[], verdicts: Verdict[]): void {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const verdict = verdicts[i]!;
-    if (unit.type !== 'line' || verdict.kind !== 'meta' || !isLabelOnly(inlineText(unit.inlines))) continue;
+    if (unit.type !== 'line' || verdict.kind !== 'meta' || !isLabelOnly(verdict.fields)) continue;
     const field = verdict.fields[0]!;
     // 正文 opens the text itself; every other label waits for its value.
     if (!VALUE_ON_NEXT_LINE.has(field.target) && !(field.target === 'unmapped' && field.label !== '正文')) continue;
@@ -123,7 +123,7 @@ function absorbLabelValues(units: Unit[], verdicts: Verdict[]): void {
       const bareDate = v.kind === 'meta' && v.fields.length === 1 && v.fields[0]!.label === '';
       if (next.type !== 'line' || (v.kind !== 'content' && !bareDate)) break;
       const text = detectionView(inlineText(next.inlines));
-      if (text.length === 0 || text.length > 40 || /[。；，,]/.test(text) || CONTENT_START.test(text) || isLabelOnly(inlineText(next.inlines))) break;
+      if (text.length === 0 || text.length > 40 || /[。；，,]/.test(text) || CONTENT_OPENER.test(text)) break;
       // A second line is the same value again (a cell copied twice) or a second issuing unit; anything else is the next thing.
       if (values.length === 1 && text !== values[0] && field.target !== 'issuer') break;
       values.push(text);
@@ -132,8 +132,6 @@ function absorbLabelValues(units: Unit[], verdicts: Verdict[]): void {
   }
 }
 
-/** Real text begins: an article, a chapter, a numbered heading, a salutation. */
-const CONTENT_START = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 /** A navigation row wraps: the line after a prev/next row that still ends in a cell bar belongs to it. */
 function absorbNavigationRows(units: Unit[], verdicts: Verdict[]): void {

@@ -12,6 +12,8 @@ import { STATUSES } from '../../schemas/document.ts';
 import { findDates, firstDate } from '../../lib/chinese-date.ts';
 import { numberedHeadingLevel, parseArticleStart, parseDivisionHeading } from '../../lib/legal-structure.ts';
 import { toSimplified } from '../text/chars.ts';
+import { withoutCellBars } from '../text/view.ts';
+import { CONTENT_OPENER } from '../rules/boilerplate.ts';
 import { resolveRegion } from '../region.ts';
 import { ARTICLE_CONTEXT, DOC_NUMBER, isDocNumberLine, isOrgLine, isTitleLike, kindFromTitle } from '../detect/patterns.ts';
 import { chooseTitle, hasTitleShape, isColumnName, titleKey, type HeadLine } from '../detect/title.ts';
@@ -125,20 +127,17 @@ function recoverHeadings(blocks: Block[], legal: boolean): Block[] {
   });
 }
 
-/** Real text begins: an article, a chapter, a numbered heading. */
-const CONTENT_START = /^(第[一二三四五六七八九十百千零〇两\d]+[条章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
 /** Index (in `live`) of the first block of the text proper: a sentence of prose, an article, a salutation. */
 function bodyStart(live: Array<{ b: Block }>): number {
   const i = live.findIndex(({ b }) => {
     if (b.kind === 'table' || b.kind === 'list-item') return false;
     const text = textOf(b).trim();
-    return (text.length >= 40 && /[，。；,]/.test(text)) || CONTENT_START.test(text) || (/[：:]$/.test(text) && text.length <= 60 && !/^[【\[]/.test(text));
+    return (text.length >= 40 && /[，。；,]/.test(text)) || CONTENT_OPENER.test(text) || (/[：:]$/.test(text) && text.length <= 60 && !/^[【\[]/.test(text));
   });
   return i < 0 ? live.length : i;
 }
 
-const stripBars = (text: string) => text.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
 
 /** 科工法字[2000] 851号 → 科工法字〔2000〕851号: the year in 〔〕, no spaces. */
 export function normaliseDocNumber(text: string): string {
@@ -201,7 +200,7 @@ export function structure(input: StructureInput): Structured {
     .filter(({ b }) => b.kind === 'paragraph' || b.kind === 'heading')
     .map(({ b, i, k }) => ({
       block: i,
-      text: stripBars(textOf(b)),
+      text: withoutCellBars(textOf(b)),
       line: b.line,
       ...(b.kind === 'heading' && (b.depth ?? 1) <= 2 ? { heading: true } : {}),
       ...(ownMeta.some((m) => m.line > b.line && m.line < lineAfter(k)) ? { bylineAfter: true } : {}),
@@ -221,9 +220,9 @@ export function structure(input: StructureInput): Structured {
     // A 标题/名称 field naming a line further down (a rule printed after its promulgation notice): that line is the title.
     const fieldTitle = declared.find((d) => d.how.startsWith('元数据'));
     const inHead = fieldTitle && head.some((h) => titleKey(h.text) === titleKey(fieldTitle.value));
-    const later = fieldTitle && !inHead ? all.slice(0, 60).find(({ b }) => titleKey(stripBars(textOf(b))) === titleKey(fieldTitle.value)) : undefined;
+    const later = fieldTitle && !inHead ? all.slice(0, 60).find(({ b }) => titleKey(withoutCellBars(textOf(b))) === titleKey(fieldTitle.value)) : undefined;
     const choice = later
-      ? { value: stripBars(textOf(later.b)), how: `第${later.b.line}行：与${fieldTitle!.how}相同`, sure: true, others: [], blocks: [later.i], repeats: [] }
+      ? { value: withoutCellBars(textOf(later.b)), how: `第${later.b.line}行：与${fieldTitle!.how}相同`, sure: true, others: [], blocks: [later.i], repeats: [] }
       : chooseTitle(head, { declared, chrome: input.context, values });
     if (choice) {
       meta.title = { value: choice.value, how: choice.how };
@@ -302,7 +301,7 @@ export function structure(input: StructureInput): Structured {
   let letterhead: Detected | undefined = aboveTitle;
   for (const { b, i } of live().filter(({ i }) => i > titleEnd).slice(0, 4)) {
     if (preset.title) break;
-    const text = stripBars(textOf(b));
+    const text = withoutCellBars(textOf(b));
     if (b.kind !== 'paragraph' && b.kind !== 'heading') break;
     if (!letterhead && !meta.issuer && isOrgLine(text)) {
       letterhead = { value: text, how: `第${b.line}行：署名行` };
@@ -364,7 +363,7 @@ export function structure(input: StructureInput): Structured {
   let adoption: { date: string; body?: string; verb: string; line: number } | undefined;
   let signature: { date: string; line: number; org?: string } | undefined;
   rest.slice(0, 40).forEach(({ b }, k) => {
-    const text = stripBars(textOf(b));
+    const text = withoutCellBars(textOf(b));
     if (!adoption) {
       const note = adoptionNote(text) ?? (rest[k + 1] ? adoptionNote(`${text}${textOf(rest[k + 1]!.b)}`) : undefined);
       if (note) adoption = { ...note, line: b.line };
@@ -372,7 +371,7 @@ export function structure(input: StructureInput): Structured {
     if (!signature) {
       const d = findDates(text)[0];
       if (d && d.index === 0 && d.text.length >= text.length - 1 && /日$/.test(d.text)) {
-        const above = rest[k - 1] ? stripBars(textOf(rest[k - 1]!.b)) : '';
+        const above = rest[k - 1] ? withoutCellBars(textOf(rest[k - 1]!.b)) : '';
         signature = { date: d.value, line: b.line, ...(isOrgLine(above) ? { org: above } : {}) };
       }
     }

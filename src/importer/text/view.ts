@@ -11,6 +11,9 @@ import { findPinyinAnnotations } from './pinyin.ts';
 const BULLET = /^\s*(?:[-*+•·●◆■□▪]\s+|[•●◆■□▪])/;
 const EDGE_BARS = /^[\s|｜]+|[\s|｜]+$/g;
 
+/** A line without the cell bars of a table copied as text, and without its edge spaces. */
+export const withoutCellBars = (text: string): string => text.replace(EDGE_BARS, '');
+
 /** Removes converter pinyin annotations (區(qū) → 區). */
 export function withoutPinyin(text: string): string {
   const spans = findPinyinAnnotations(text);
@@ -30,7 +33,7 @@ const cache = new Map<string, string>();
 export function detectionView(line: string): string {
   const hit = cache.get(line);
   if (hit !== undefined) return hit;
-  const view = toSimplified(withoutPinyin(line)).replace(BULLET, '').replace(EDGE_BARS, '').trim();
+  const view = withoutCellBars(toSimplified(withoutPinyin(line)).replace(BULLET, '')).trim();
   // Lines repeat across a batch (site chrome); a bounded memo keeps big batches flat.
   if (cache.size > 20_000) cache.clear();
   cache.set(line, view);
