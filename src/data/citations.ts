@@ -5,7 +5,7 @@
  * revision year of a rule's version from the versions of its work.
  */
 import { allDocuments, documentUrl, type DocumentEntry } from './documents.ts';
-import { versionFacts, versionsOf } from './rules.ts';
+import { versionsOf } from './rules.ts';
 import { citationDate, revisionOf, type CiteDate, type CiteSource } from '../lib/cite/index.ts';
 
 let date: Promise<CiteDate> | undefined;
@@ -24,7 +24,6 @@ export function citeDate(): Promise<CiteDate> {
 /** A document as the citation formatters read it; `site` is the archive's public base URL. */
 export async function citeSourceOf(entry: DocumentEntry, site: URL | string): Promise<CiteSource> {
   const data = entry.data;
-  const versions = await versionsOf(entry);
   return {
     type: data.type,
     title: data.title,
@@ -33,7 +32,7 @@ export async function citeSourceOf(entry: DocumentEntry, site: URL | string): Pr
     date: data.date,
     docNumber: data.doc_number,
     status: 'status' in data ? data.status : undefined,
-    revision: revisionOf(versions.length > 0 ? versions : [versionFacts(entry)], entry.id),
+    revision: revisionOf(await versionsOf(entry), entry.id),
     sourceName: data.source?.name,
     sourceUrl: data.source?.url,
     archiveUrl: new URL(documentUrl(entry.id), site).href,

@@ -13,7 +13,6 @@
  * not under `npm run dev`.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,16 @@ import { documentHref } from '../lib/graph/urls.ts';
 /** Documents read and written at once: enough to overlap reading and writing, few enough to keep memory flat. */
 const BATCH = 32;
 
+/** A built page's HTML; undefined when the build made no such page. */
+async function readPage(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 /** Writes the documents' files into `outDir`; returns how many documents got them. */
 export async function writeDocumentFiles(outDir: string, documentsDir: string, site: string): Promise<number> {
   let written = 0;
@@ -36,9 +45,8 @@ export async function writeDocumentFiles(outDir: string, documentsDir: string, s
       const source = await readFile(file);
       // The build has already checked this front matter (src/content.config.ts).
       const data = documentSchema.parse(parseFrontmatter(source.toString('utf8')).frontmatter);
-      const page = path.join(outDir, 'documents', data.id, 'index.html');
-      if (!existsSync(page)) return;
-      const pageHtml = await readFile(page, 'utf8');
+      const pageHtml = await readPage(path.join(outDir, 'documents', data.id, 'index.html'));
+      if (pageHtml === undefined) return;
       const contents = documentFileContents({ data, source, pageHtml, archiveUrl: new URL(documentHref(data.id), site).href });
       await Promise.all(contents.map(([ext, body]) => writeFile(path.join(outDir, 'documents', `${data.id}.${ext}`), body)));
       written++;

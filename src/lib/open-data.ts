@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentData } from '../schemas/document.ts';
 import type { DocumentRecord } from '../schemas/open-data.ts';
+import { documentHref } from './graph/urls.ts';
 import type { NetworkData } from './graph/view.ts';
 import { DOCUMENT_TYPES, QUALITY_FLAG_KINDS, STATUSES } from './vocabulary.ts';
 
@@ -40,7 +41,7 @@ const RECORD_ORDER = [
 
 /** The URL of a document's page and of its plain text, on `site`. */
 export function documentUrls(id: string, site: URL): { url: string; text_url: string } {
-  return { url: new URL(`/documents/${id}/`, site).href, text_url: new URL(`/documents/${id}.txt`, site).href };
+  return { url: new URL(documentHref(id), site).href, text_url: new URL(`/documents/${id}.txt`, site).href };
 }
 
 /** One record of data/documents.json: the validated front matter in a fixed field order, then its URLs. */

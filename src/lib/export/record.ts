@@ -9,8 +9,8 @@ import type { DocumentData } from '../../schemas/document.ts';
 import { parsePartialDate, type PartialDate } from '../partial-date.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../vocabulary.ts';
 
-/** The archive's name as reference managers show it (RIS `DB`, CSL `archive`). */
-export const ARCHIVE_NAME = '文渊';
+/** The archive's name as reference managers show it (RIS `DB`, CSL `archive`): the one citations name. */
+export { ARCHIVE_NAME } from '../cite/source.ts';
 
 /** The language of every text in the archive (BCP 47), e.g. for CSL `language`. */
 export const ARCHIVE_LANGUAGE = 'zh-CN';
