@@ -14,14 +14,26 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { documentSchema } from '../schemas/document.ts';
 import { contentDir } from '../lib/build-paths.ts';
 import { markdownFiles } from '../lib/files.ts';
 import { documentFileContents } from '../lib/export/files.ts';
 import { documentHref } from '../lib/graph/urls.ts';
+
+/** What a worker gets: its share of the documents. */
+export interface DocumentFilesJob {
+  outDir: string;
+  files: string[];
+  site: string;
+}
+
+/** Below this many documents per worker, starting workers costs more than it saves. */
+const MIN_PER_WORKER = 200;
 
 /** Documents read and written at once: enough to overlap reading and writing, few enough to keep memory flat. */
 const BATCH = 32;
@@ -36,10 +48,9 @@ async function readPage(file: string): Promise<string | undefined> {
   }
 }
 
-/** Writes the documents' files into `outDir`; returns how many documents got them. */
-export async function writeDocumentFiles(outDir: string, documentsDir: string, site: string): Promise<number> {
+/** Writes the files of the documents in `files` (Markdown sources) into `outDir`; returns how many documents got them. */
+export async function writeFilesOf(outDir: string, files: readonly string[], site: string): Promise<number> {
   let written = 0;
-  const files = markdownFiles(documentsDir);
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH).map(async (file) => {
       const source = await readFile(file);
@@ -54,6 +65,31 @@ export async function writeDocumentFiles(outDir: string, documentsDir: string, s
     await Promise.all(batch);
   }
   return written;
+}
+
+/**
+ * Writes the files of every document in `documentsDir` into `outDir`, the
+ * documents split evenly over `jobs` worker threads (src/integrations/
+ * document-files-worker.ts): the work is parsing and text extraction, so at
+ * the end of a build, when nothing else runs, it takes every core. One job
+ * (or a handful of documents) stays in this thread. Returns how many
+ * documents got their files.
+ */
+export async function writeDocumentFiles(outDir: string, documentsDir: string, site: string, jobs = availableParallelism()): Promise<number> {
+  const files = markdownFiles(documentsDir);
+  const slices = Math.max(1, Math.min(jobs, Math.floor(files.length / MIN_PER_WORKER)));
+  if (slices === 1) return writeFilesOf(outDir, files, site);
+  const counts = Array.from({ length: slices }, (_, i) => {
+    const slice = files.slice(Math.floor((i * files.length) / slices), Math.floor(((i + 1) * files.length) / slices));
+    const data: DocumentFilesJob = { outDir, files: slice, site };
+    return new Promise<number>((resolve, reject) => {
+      const worker = new Worker(new URL('./document-files-worker.ts', import.meta.url), { workerData: data });
+      worker.once('message', (count: number) => resolve(count));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the document-files worker stopped (exit code ${code}) before it finished`)));
+    });
+  });
+  return (await Promise.all(counts)).reduce((a, b) => a + b, 0);
 }
 
 /** The integration: the site's address from the config, the files at the end of the build. */

@@ -55,4 +55,32 @@ describe('document files', () => {
     expect(file('ris')).toContain('TY  - GOVDOC\r\n');
     expect(file('bib')).toMatch(/^@misc\{2020-06-test-notice,/);
   });
+
+  it('writes the same files from worker threads as from one thread, every document once', async () => {
+    // 450 documents: enough for two workers (200 each at least), one without a page.
+    const content = path.join(work, 'many');
+    mkdirSync(content, { recursive: true });
+    const ids = Array.from({ length: 450 }, (_, i) => `2020-06-test-${String(i).padStart(3, '0')}`);
+    for (const id of ids) {
+      writeFileSync(path.join(content, `${id}.md`), SOURCE.replace('2020-06-test-notice', id).replace('正文。', `正文${id}。`));
+    }
+    const outs = ['one', 'workers'].map((name) => path.join(work, `out-${name}`));
+    for (const out of outs) {
+      for (const id of ids.slice(1)) {
+        mkdirSync(path.join(out, 'documents', id), { recursive: true });
+        writeFileSync(path.join(out, 'documents', id, 'index.html'), PAGE.replace('正文。', `正文${id}。`));
+      }
+    }
+    expect(await writeDocumentFiles(outs[0]!, content, 'https://wenyuan.example/', 1)).toBe(449);
+    expect(await writeDocumentFiles(outs[1]!, content, 'https://wenyuan.example/', 2)).toBe(449);
+    const filesOf = (out: string) =>
+      readdirSync(path.join(out, 'documents'))
+        .filter((name) => name.includes('.'))
+        .sort()
+        .map((name) => [name, readFileSync(path.join(out, 'documents', name), 'utf8')]);
+    const single = filesOf(outs[0]!);
+    expect(single).toHaveLength(449 * 5);
+    expect(single.find(([name]) => name === `${ids[7]}.txt`)?.[1]).toContain(`正文${ids[7]}。`);
+    expect(filesOf(outs[1]!)).toEqual(single);
+  });
 });
