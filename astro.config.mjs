@@ -8,6 +8,7 @@ import { documentFiles } from './src/integrations/document-files.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
 import { loadContentGraph } from './src/data/content-graph.ts';
 import { buildCacheDir, contentDir } from './src/lib/build-paths.ts';
+import { isSitemapPage } from './src/lib/sitemap.ts';
 
 // The content folder, output folder and cache can be redirected so tests and
 // benchmarks build other document sets without touching content/ or dist/.
@@ -35,9 +36,10 @@ export default defineConfig({
   integrations: [
     mdx(),
     crossLinks(contentGraph.index, contentGraph.file),
-    // sitemap-index.xml and sitemap-0.xml…: every page (directory URLs), no
-    // feeds or data files, no dates, so two builds of the same content agree.
-    sitemap({ filter: (page) => page.endsWith('/'), namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    // sitemap-index.xml and sitemap-0.xml…: every page (directory URLs) but
+    // the history of each article, no feeds or data files, no dates, so two
+    // builds of the same content agree (see isSitemapPage).
+    sitemap({ filter: isSitemapPage, namespaces: { news: false, xhtml: false, image: false, video: false } }),
     // Each document's .md, .txt, .bib, .ris and .csl.json beside its page.
     documentFiles(),
     pagefindIndex(),
