@@ -1,24 +1,23 @@
 /**
- * What the 引用 panel needs, computed once per build: the date of citation
- * (from the environment, else the newest date of the content; see
- * src/lib/cite/cite-date.ts) and each document's citation source, with the
- * revision year of a rule's version from the versions of its work.
+ * What the 引用 panel needs: a document's date of citation (from the
+ * environment, else the document's own newest date; see
+ * src/lib/cite/cite-date.ts) and its citation source, with the revision year
+ * of a rule's version from the versions of its work.
  */
-import { allDocuments, documentUrl, type DocumentEntry } from './documents.ts';
+import { documentUrl, type DocumentEntry } from './documents.ts';
 import { versionsOf } from './rules.ts';
-import { citationDate, revisionOf, type CiteDate, type CiteSource } from '../lib/cite/index.ts';
+import { citationDate, documentCiteDates, revisionOf, type CiteDate, type CiteSource } from '../lib/cite/index.ts';
 
-let date: Promise<CiteDate> | undefined;
-
-/** The date of citation of this build, YYYY-MM-DD (undefined when neither the environment nor the content gives one). */
-export function citeDate(): Promise<CiteDate> {
-  date ??= allDocuments().then((docs) =>
-    citationDate(
-      process.env,
-      docs.flatMap(({ data }) => [data.date, data.type === 'rule' ? data.adopted : undefined, data.source?.retrieved]),
-    ),
-  );
-  return date;
+/**
+ * The date of citation printed in a document's citations: from the
+ * environment when the publisher sets one (then the same in every page),
+ * else the newest complete date of this document itself (its date, a
+ * version's adoption, the copy's retrieval). Its own, not the archive's
+ * newest: a page then changes only when its document does, so adding a
+ * document re-renders and re-indexes that document, not every page.
+ */
+export function citeDateOf(entry: DocumentEntry): CiteDate {
+  return citationDate(process.env, documentCiteDates(entry.data));
 }
 
 /** A document as the citation formatters read it; `site` is the archive's public base URL. */

@@ -5,7 +5,8 @@
  * control of an article opens that article's citation (the 款 the page was
  * opened at, or another one chosen), with the article's anchor address, and
  * copies it. The date of citation is the one the build takes from the
- * content (src/lib/cite/cite-date.ts), checked here against the content.
+ * document's own dates (src/lib/cite/cite-date.ts), checked here against its
+ * front matter.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,16 +22,15 @@ const TITLE = '北京市各级人民代表大会常务委员会规范性文件�
 // The build's public base URL (WENYUAN_SITE is not set for the browser tests), not the test server's.
 const SITE = process.env.WENYUAN_SITE ?? 'http://127.0.0.1:4321';
 
-/** The date of citation the build must have used: the newest complete date of the built content. */
-function expectedCiteDate(): string | undefined {
+/** The date of citation the build must have used for document `id`: the newest complete date of that document (src/data/citations.ts). */
+function expectedCiteDate(id: string): string | undefined {
   const asText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === undefined ? undefined : String(value));
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
-  const dates = files(builtContentDir).flatMap((file) => {
-    const { data } = matter(readFileSync(file, 'utf8'));
-    return [asText(data.date), asText(data.adopted), asText(data.source?.retrieved)];
-  });
-  return citationDate(process.env, dates).date;
+  const docs = files(builtContentDir).map((file) => matter(readFileSync(file, 'utf8')).data).filter((data) => data.id === id);
+  expect(docs, id).toHaveLength(1);
+  const data = docs[0]!;
+  return citationDate(process.env, [asText(data.date), asText(data.adopted), asText(data.source?.retrieved)]).date;
 }
 
 async function clipboardContext(browser: ReturnType<ReturnType<typeof sharedBrowser>>): Promise<{ context: BrowserContext; problems: string[] }> {
@@ -48,7 +48,7 @@ describe.runIf(enabled)('citations', () => {
   const browser = sharedBrowser();
 
   it('copies a document’s citation with its button and reads it back, in both styles', async () => {
-    const citeDate = expectedCiteDate();
+    const citeDate = expectedCiteDate(CURRENT);
     expect(citeDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const { context, problems } = await clipboardContext(browser());
     const page = await context.newPage();
@@ -91,7 +91,7 @@ describe.runIf(enabled)('citations', () => {
   });
 
   it('an article’s link control offers its citation, at the 款 the page was opened at, and copies it', async () => {
-    const citeDate = expectedCiteDate()!;
+    const citeDate = expectedCiteDate(CURRENT)!;
     const [year, month, day] = citeDate.split('-').map(Number);
     const { context, problems } = await clipboardContext(browser());
     const page = await context.newPage();

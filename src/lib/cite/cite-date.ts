@@ -1,16 +1,17 @@
 /**
- * The date of citation (引用日期, 最后访问日期) a build prints in every
- * citation. A citation is made from the archive as it stands, so the date is
- * the build's; to keep two builds of the same content byte-identical it is
+ * The date of citation (引用日期, 最后访问日期) a build prints in a
+ * document's citations. A citation is made from the archive as it stands, so
+ * the date is the build's; to keep two builds of the same content byte-identical it is
  * never the clock's, but, in this order:
  *
  * 1. `WENYUAN_CITE_DATE` (YYYY-MM-DD), when the publisher sets it;
  * 2. `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
  *    convention; CI sets it to the commit time), as a day in China Standard
  *    Time (UTC+8), the archive's readers' day;
- * 3. else the newest complete date in the content (a document's date, a
- *    version's adoption, a copy's retrieval), so the date of citation is never
- *    earlier than any text cited;
+ * 3. else the newest complete date among `contentDates` — the site passes a
+ *    document's own dates (its date, a version's adoption, the copy's
+ *    retrieval), so the date of citation is never earlier than the text cited
+ *    and a page does not change when another document is added;
  * 4. else none: citations then carry no date of citation.
  */
 import { parsePartialDate } from '../partial-date.ts';
@@ -67,4 +68,9 @@ export function citationDate(env: CiteDateEnv, contentDates: Iterable<string | u
     if (date && isFullDate(date) && (newest === undefined || date > newest)) newest = date;
   }
   return newest ? { date: newest, from: 'content' } : { date: undefined, from: 'none' };
+}
+
+/** The dates of a document the date of citation is taken from (rule 3 above): its date, a version's adoption, the copy's retrieval. */
+export function documentCiteDates(data: { type: string; date?: string | undefined; adopted?: string | undefined; source?: { retrieved?: string | undefined } | undefined }): Array<string | undefined> {
+  return [data.date, data.type === 'rule' ? data.adopted : undefined, data.source?.retrieved];
 }

@@ -10,7 +10,7 @@ import type { CiteOptions, CiteSource } from './source.ts';
 
 export { falvYinzhu, type FalvYinzhuOptions } from './falv-yinzhu.ts';
 export { formatGbtElectronic, gbt7714, type GbtElectronicResource } from './gbt7714.ts';
-export { chinaDay, citationDate, type CiteDate, type CiteDateEnv } from './cite-date.ts';
+export { chinaDay, citationDate, documentCiteDates, type CiteDate, type CiteDateEnv } from './cite-date.ts';
 export {
   ARCHIVE_NAME,
   citedUrl,

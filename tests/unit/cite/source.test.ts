@@ -1,6 +1,6 @@
 /** What both citation styles share: article labels, which version a rule is, whose text it is, the date of citation. */
 import { describe, expect, it } from 'vitest';
-import { chinaDay, citationDate, creatorsOf, pinpointLabel, revisionOf } from '../../../src/lib/cite/index.ts';
+import { chinaDay, citationDate, creatorsOf, documentCiteDates, pinpointLabel, revisionOf } from '../../../src/lib/cite/index.ts';
 import type { VersionFacts } from '../../../src/lib/rules/versions.ts';
 
 describe('pinpointLabel', () => {
@@ -53,6 +53,13 @@ describe('citationDate', () => {
     expect(citationDate({}, content)).toEqual({ date: '2022-10-31', from: 'content' });
     expect(citationDate({ WENYUAN_CITE_DATE: '', SOURCE_DATE_EPOCH: ' ' }, content)).toEqual({ date: '2022-10-31', from: 'content' });
     expect(citationDate({}, ['2019', undefined])).toEqual({ date: undefined, from: 'none' });
+  });
+
+  it('takes a document’s own dates: its date, a rule version’s adoption, the copy’s retrieval', () => {
+    expect(documentCiteDates({ type: 'rule', date: '2024-09-27', adopted: '2024-09-27', source: { retrieved: '2025-01-02' } })).toEqual(['2024-09-27', '2024-09-27', '2025-01-02']);
+    // Only rules have versions adopted; a month-only date gives no day of citation.
+    expect(citationDate({}, documentCiteDates({ type: 'notice', date: '2019-10', adopted: '2030-01-01' }))).toEqual({ date: undefined, from: 'none' });
+    expect(citationDate({}, documentCiteDates({ type: 'speech', date: '2019-10-29', source: { retrieved: '2022-10' } }))).toEqual({ date: '2019-10-29', from: 'content' });
   });
 
   it('refuses a variable that is not a date, naming it', () => {
