@@ -57,27 +57,44 @@ function normalise(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
 }
 
-function bigrams(text: string): Map<string, number> {
-  const chars = Array.from(normalise(text));
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const pair = chars[i]! + chars[i + 1]!;
-    out.set(pair, (out.get(pair) ?? 0) + 1);
-  }
-  if (chars.length === 1) out.set(chars[0]!, 1);
-  return out;
+/** A text's character pairs, counted, and how many there are in all. */
+interface Bigrams {
+  /** Count of each pair; a pair's key is its two code points as one number, a lone character's is minus its code point minus one. */
+  counts: Map<number, number>;
+  size: number;
 }
 
-function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let sizeA = 0;
-  let sizeB = 0;
+/** Code points are below 0x110000, so two of them make one safe integer. */
+const PAIR_BASE = 0x110000;
+
+function bigrams(text: string): Bigrams {
+  const chars = Array.from(normalise(text), (c) => c.codePointAt(0)!);
+  const counts = new Map<number, number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i]! * PAIR_BASE + chars[i + 1]!;
+    counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  }
+  if (chars.length === 1) counts.set(-chars[0]! - 1, 1);
+  return { counts, size: chars.length === 1 ? 1 : Math.max(0, chars.length - 1) };
+}
+
+function dice(a: Bigrams, b: Bigrams): number {
+  if (a.size + b.size === 0) return 1;
+  const [small, large] = a.counts.size < b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
   let shared = 0;
-  for (const n of a.values()) sizeA += n;
-  for (const n of b.values()) sizeB += n;
-  if (sizeA + sizeB === 0) return 1;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
   for (const [pair, n] of small) shared += Math.min(n, large.get(pair) ?? 0);
-  return (2 * shared) / (sizeA + sizeB);
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * {@link dice} where only a value of at least `floor` matters: when the two
+ * sizes alone bound the coefficient below `floor` (texts of very different
+ * lengths), 0 without counting. The alignments below use a score only when it
+ * reaches their threshold, so their result is the same as with the exact one.
+ */
+function diceFrom(a: Bigrams, b: Bigrams, floor: number): number {
+  if (a.size + b.size > 0 && (2 * Math.min(a.size, b.size)) / (a.size + b.size) < floor) return 0;
+  return dice(a, b);
 }
 
 /** How alike two texts are, 0–1: the Dice coefficient of their character pairs, spaces ignored. */
@@ -197,6 +214,9 @@ function align(score: (i: number, j: number) => number, n: number, m: number, th
   return pairs;
 }
 
+/** How alike two lines must be to be paired. */
+const LINE_THRESHOLD = 0.3;
+
 /**
  * The difference of two article texts, 款 and 项 one per line: lines are
  * paired first (in order, by similarity), then paired lines are compared
@@ -208,7 +228,7 @@ export function diffLines(a: string, b: string, tokenize: Tokenizer = characters
   const y = b.split('\n');
   const gx = x.map(bigrams);
   const gy = y.map(bigrams);
-  const pairs = align((i, j) => (x[i] === y[j] ? 2 : dice(gx[i]!, gy[j]!)), x.length, y.length, 0.3);
+  const pairs = align((i, j) => (x[i] === y[j] ? 2 : diceFrom(gx[i]!, gy[j]!, LINE_THRESHOLD)), x.length, y.length, LINE_THRESHOLD);
   const out: TextChange[] = [];
   const line = (changes: TextChange[]) => {
     if (out.length > 0) out.push({ op: 'same', text: '\n' });
@@ -260,7 +280,7 @@ export function compareArticles(oldArticles: readonly DiffArticle[], newArticles
   const newGrams = newArticles.map((a) => bigrams(a.text));
   const restOld = oldArticles.flatMap((_, i) => (matchOfOld[i] === undefined ? [i] : []));
   const restNew = newArticles.flatMap((_, j) => (matchOfNew[j] === undefined ? [j] : []));
-  const score = restOld.map((i) => restNew.map((j) => dice(oldGrams[i]!, newGrams[j]!)));
+  const score = restOld.map((i) => restNew.map((j) => diceFrom(oldGrams[i]!, newGrams[j]!, Math.min(threshold, moved))));
   for (const [a, b] of align((a, b) => score[a]![b]!, restOld.length, restNew.length, threshold)) {
     matchOfOld[restOld[a]!] = restNew[b]!;
     matchOfNew[restNew[b]!] = restOld[a]!;
