@@ -1,0 +1,77 @@
+/**
+ * The preview files of one document, beside its other files:
+ * `/documents/<id>.preview.json` (the card: title, type, date as written,
+ * issuer, speaker, status, and the articles' first sentences when they fit)
+ * and, for a rule whose sentences do not fit, `/documents/<id>.preview-<k>.json`
+ * parts of them. Every file stays small enough that a card, with the one part
+ * an article link needs, costs at most {@link PREVIEW_BUDGET} bytes.
+ */
+import type { DocumentData } from '../../schemas/document.ts';
+import { articleLeads } from './articles.ts';
+import { articleKey, PREVIEW_BUDGET, type ArticleLeads, type PreviewCard, type PreviewPart } from './card.ts';
+
+const encoder = new TextEncoder();
+
+function bytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/** The card's fields from the front matter, only those it has. */
+export function previewCard(data: DocumentData): PreviewCard {
+  const status = 'status' in data ? data.status : undefined;
+  return {
+    title: data.title,
+    type: data.type,
+    ...(data.date ? { date: data.date } : {}),
+    ...(data.issuer ? { issuer: data.issuer } : {}),
+    ...(data.speaker ? { speaker: data.speaker } : {}),
+    ...(status ? { status } : {}),
+  };
+}
+
+/**
+ * Splits article sentences into parts of at most `budget` bytes each, by
+ * article number, so the browser finds an article's part from its anchor
+ * alone: articles with the same number (第八条, 第八条之一, a repeated 第八条-2)
+ * stay in one part. Returns each part's first number and its articles.
+ */
+export function splitArticles(leads: ArticleLeads, budget: number): Array<{ start: number; articles: ArticleLeads }> {
+  const byKey = new Map<number, Array<[string, string]>>();
+  for (const entry of Object.entries(leads)) {
+    const key = articleKey(entry[0]);
+    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+  }
+  const parts: Array<{ start: number; articles: ArticleLeads }> = [];
+  let current: { start: number; articles: ArticleLeads } | undefined;
+  for (const key of [...byKey.keys()].sort((a, b) => a - b)) {
+    const group = Object.fromEntries(byKey.get(key)!);
+    if (current && bytes({ articles: { ...current.articles, ...group } }) > budget) current = undefined;
+    if (!current) {
+      current = { start: key, articles: {} };
+      parts.push(current);
+    }
+    Object.assign(current.articles, group);
+  }
+  return parts;
+}
+
+/** The preview files of a document: name after the id (`preview.json`, `preview-1.json` …) and JSON text. */
+export function previewFileContents(data: DocumentData, bodyHtml: string): Array<[string, string]> {
+  const card = previewCard(data);
+  const leads = articleLeads(bodyHtml);
+  if (Object.keys(leads).length === 0) return [['preview.json', JSON.stringify(card)]];
+  const whole: PreviewCard = { ...card, articles: leads };
+  if (bytes(whole) <= PREVIEW_BUDGET) return [['preview.json', JSON.stringify(whole)]];
+  // The card file then holds no sentences but the parts' first numbers, so the card and any one part stay within the budget.
+  let reserve = bytes({ ...card, parts: [] });
+  for (;;) {
+    const parts = splitArticles(leads, PREVIEW_BUDGET - reserve);
+    const head: PreviewCard = { ...card, parts: parts.map((p) => p.start) };
+    if (bytes(head) <= reserve) {
+      const files: Array<[string, string]> = [['preview.json', JSON.stringify(head)]];
+      parts.forEach((part, i) => files.push([`preview-${i + 1}.json`, JSON.stringify({ articles: part.articles } satisfies PreviewPart)]));
+      return files;
+    }
+    reserve = bytes(head);
+  }
+}
