@@ -121,6 +121,36 @@ describe.runIf(enabled)('previews', () => {
     await page.close();
   });
 
+  it('an article of a long rule is read from the one part of its sentences that holds it; a month-only date stays a month', async () => {
+    const { page, problems } = await openPage(browser(), '/documents/2024-10-10-test-cites-long-rule/');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const link = page.locator('[data-testid="document-body"] a.citation[data-preview]', { hasText: '第三十条' });
+    await link.hover();
+    const card = await openCard(page);
+    expect(await card.locator('.doc-preview-title').textContent()).toBe('北京市各级人民代表大会常务委员会规范性文件备案审查条例 第三十条');
+    expect(await card.locator('.doc-preview-sentence').textContent()).toBe(
+      '制定机关按照书面审查意见、处理计划修改或者废止规范性文件的，应当自修改或者废止之日起三十日内向人民代表大会常务委员会书面报告，并将修改后的规范性文件报送备案。',
+    );
+    const previews = requested.filter((p) => p.includes('.preview'));
+    expect(previews[0]).toBe('/documents/2024-09-27-beijingshi-geji-69d0.preview.json');
+    expect(previews).toHaveLength(2);
+    expect(previews[1]).toMatch(/^\/documents\/2024-09-27-beijingshi-geji-69d0\.preview-\d+\.json$/);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    expect(problems).toEqual([]);
+    await page.close();
+
+    const rule = await openPage(browser(), '/documents/2024-09-27-beijingshi-geji-69d0/');
+    const back = rule.page.locator('[data-testid="cited-by"] a[data-preview]', { hasText: '测试区人大常委会学习备案审查条例' });
+    expect(await back.getAttribute('title')).toBe('测试区人大常委会学习备案审查条例 · 文章 · 2024年10月');
+    await back.hover();
+    const backCard = await openCard(rule.page);
+    expect(await backCard.locator('.doc-preview-field').allTextContents()).toContain('日期2024年10月');
+    expect(rule.problems).toEqual([]);
+    await rule.page.close();
+  });
+
   it('on a touch screen the toggle opens the card and a tap on the link still follows it', async () => {
     const context = await browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();

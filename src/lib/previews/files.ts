@@ -4,11 +4,12 @@
  * issuer, speaker, status, and the articles' first sentences when they fit)
  * and, for a rule whose sentences do not fit, `/documents/<id>.preview-<k>.json`
  * parts of them. Every file stays small enough that a card, with the one part
- * an article link needs, costs at most {@link PREVIEW_BUDGET} bytes.
+ * an article link needs, costs about {@link PREVIEW_TARGET} bytes and at most
+ * PREVIEW_BUDGET (5 KB).
  */
 import type { DocumentData } from '../../schemas/document.ts';
 import { articleLeads } from './articles.ts';
-import { articleKey, PREVIEW_BUDGET, type ArticleLeads, type PreviewCard, type PreviewPart } from './card.ts';
+import { articleKey, PREVIEW_TARGET, type ArticleLeads, type PreviewCard, type PreviewPart } from './card.ts';
 
 const encoder = new TextEncoder();
 
@@ -61,11 +62,12 @@ export function previewFileContents(data: DocumentData, bodyHtml: string): Array
   const leads = articleLeads(bodyHtml);
   if (Object.keys(leads).length === 0) return [['preview.json', JSON.stringify(card)]];
   const whole: PreviewCard = { ...card, articles: leads };
-  if (bytes(whole) <= PREVIEW_BUDGET) return [['preview.json', JSON.stringify(whole)]];
-  // The card file then holds no sentences but the parts' first numbers, so the card and any one part stay within the budget.
+  if (bytes(whole) <= PREVIEW_TARGET) return [['preview.json', JSON.stringify(whole)]];
+  // The card file then holds no sentences but the parts' first numbers, so the card and any one part stay near the target.
   let reserve = bytes({ ...card, parts: [] });
   for (;;) {
-    const parts = splitArticles(leads, PREVIEW_BUDGET - reserve);
+    // Parts of at least half the target, so even the longest code (民法典, 1,260 articles) has few enough that their list stays short.
+    const parts = splitArticles(leads, Math.max(PREVIEW_TARGET - reserve, PREVIEW_TARGET / 2));
     const head: PreviewCard = { ...card, parts: parts.map((p) => p.start) };
     if (bytes(head) <= reserve) {
       const files: Array<[string, string]> = [['preview.json', JSON.stringify(head)]];
