@@ -42,7 +42,14 @@ export function articleLeads(bodyHtml: string): ArticleLeads {
     // Articles are never nested, and nothing inside one is a section.
     const to = bodyHtml.indexOf('</section>', from);
     const inner = bodyHtml.slice(from, to < 0 ? undefined : to).replace(NUMBER, '');
-    const text = htmlToText(inner).replace(/\n+/g, '');
+    // Block by block, only as far as the first sentence reaches: most end in the first 款.
+    let text = '';
+    for (let at = 0; at < inner.length && !SENTENCE_END.test(text) && text.length <= SENTENCE_LIMIT * 2; ) {
+      const end = inner.indexOf('</p>', at);
+      const next = end < 0 ? inner.length : end + 4;
+      text += htmlToText(inner.slice(at, next)).replace(/\n+/g, '');
+      at = next;
+    }
     const sentence = firstSentence(text);
     if (sentence && !Object.hasOwn(leads, id)) leads[id] = sentence;
   }

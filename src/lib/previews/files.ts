@@ -11,10 +11,16 @@ import type { DocumentData } from '../../schemas/document.ts';
 import { articleLeads } from './articles.ts';
 import { articleKey, PREVIEW_TARGET, type ArticleLeads, type PreviewCard, type PreviewPart } from './card.ts';
 
-const encoder = new TextEncoder();
-
+/** Bytes of a value's JSON in UTF-8, counted without encoding it. */
 function bytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).length;
+  const text = JSON.stringify(value);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    n += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return n;
 }
 
 /** The card's fields from the front matter, only those it has. */
@@ -42,16 +48,24 @@ export function splitArticles(leads: ArticleLeads, budget: number): Array<{ star
     const key = articleKey(entry[0]);
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
   }
+  // Bytes of `{"articles":{}}` and of each `"第八条":"…",` entry, summed as the part grows (stringifying it at each step cost more than the rest).
+  const EMPTY = bytes({ articles: {} });
+  const entryBytes = ([anchor, sentence]: [string, string]) => bytes(anchor) + bytes(sentence) + 2;
   const parts: Array<{ start: number; articles: ArticleLeads }> = [];
   let current: { start: number; articles: ArticleLeads } | undefined;
+  let size = 0;
   for (const key of [...byKey.keys()].sort((a, b) => a - b)) {
-    const group = Object.fromEntries(byKey.get(key)!);
-    if (current && bytes({ articles: { ...current.articles, ...group } }) > budget) current = undefined;
+    const group = byKey.get(key)!;
+    const added = group.reduce((sum, entry) => sum + entryBytes(entry), 0);
+    // The last entry has no comma.
+    if (current && size + added - 1 > budget) current = undefined;
     if (!current) {
       current = { start: key, articles: {} };
       parts.push(current);
+      size = EMPTY;
     }
-    Object.assign(current.articles, group);
+    for (const [anchor, sentence] of group) current.articles[anchor] = sentence;
+    size += added;
   }
   return parts;
 }

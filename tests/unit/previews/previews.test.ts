@@ -110,7 +110,8 @@ describe('preview files', () => {
     const html = await render(longRule(300, 150), RULE);
     const files = previewFileContents(data, html);
     expect(files.length).toBeGreaterThan(2);
-    const [[name, text], ...parts] = files;
+    const [name, text] = files[0]!;
+    const parts = files.slice(1);
     expect(name).toBe('preview.json');
     const card = JSON.parse(text) as PreviewCard;
     expect(card.articles).toBeUndefined();
