@@ -1,7 +1,9 @@
 /**
  * Writes each document's own files beside its page at `astro:build:done`:
  * `/documents/<id>.md`, `.txt`, `.bib`, `.ris`, `.csl.json`
- * (src/lib/export/files.ts says what each holds).
+ * (src/lib/export/files.ts says what each holds), and the preview files that
+ * cards over links to the document read, `/documents/<id>.preview.json` and
+ * its parts (src/lib/previews/files.ts).
  *
  * Not Astro endpoints, although they would be the natural place: Astro spends
  * about 0.7 ms on every path it generates whatever the endpoint does, so five
@@ -23,6 +25,8 @@ import { documentSchema } from '../schemas/document.ts';
 import { contentDir } from '../lib/build-paths.ts';
 import { markdownFiles } from '../lib/files.ts';
 import { documentFileContents } from '../lib/export/files.ts';
+import { documentBodyHtml } from '../lib/export/text.ts';
+import { previewFileContents } from '../lib/previews/files.ts';
 import { documentHref } from '../lib/graph/urls.ts';
 
 /** What a worker gets: its share of the documents. */
@@ -58,7 +62,10 @@ export async function writeFilesOf(outDir: string, files: readonly string[], sit
       const data = documentSchema.parse(parseFrontmatter(source.toString('utf8')).frontmatter);
       const pageHtml = await readPage(path.join(outDir, 'documents', data.id, 'index.html'));
       if (pageHtml === undefined) return;
-      const contents = documentFileContents({ data, source, pageHtml, archiveUrl: new URL(documentHref(data.id), site).href });
+      const contents = [
+        ...documentFileContents({ data, source, pageHtml, archiveUrl: new URL(documentHref(data.id), site).href }),
+        ...previewFileContents(data, documentBodyHtml(pageHtml)),
+      ];
       await Promise.all(contents.map(([ext, body]) => writeFile(path.join(outDir, 'documents', `${data.id}.${ext}`), body)));
       written++;
     });
@@ -104,7 +111,7 @@ export function documentFiles(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const count = await writeDocumentFiles(fileURLToPath(dir), contentDir(), site);
-        logger.info(`wrote the files of ${count} documents (.md .txt .bib .ris .csl.json) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(`wrote the files of ${count} documents (.md .txt .bib .ris .csl.json .preview.json) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       },
     },
   };

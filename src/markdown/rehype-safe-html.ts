@@ -17,7 +17,8 @@ export const safeHtmlSchema: SanitizeSchema = {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'id', 'className', 'title', 'dataPagefindIgnore'],
     // GitHub's schema allows only its footnote class on links; article links carry their own.
-    a: [...(defaultSchema.attributes?.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')), 'ariaLabel', 'className'],
+    // Citations of archive documents carry data-preview: their card opens on hover and focus.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')), 'ariaLabel', 'className', 'dataPreview'],
     // Rule articles: Pagefind turns a titled section into a search sub-result.
     section: ['dataPagefindTitle'],
   },

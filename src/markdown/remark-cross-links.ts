@@ -32,8 +32,9 @@ export interface CrossLinksOptions {
   entities?: boolean;
 }
 
-function link(url: string, title: string, value: string, className: string[]): Link {
-  return { type: 'link', url, title, children: [{ type: 'text', value }], data: { hProperties: { className } } };
+/** A link; `preview` marks one to an archive document, which shows its card on hover and focus (src/scripts/previews.ts). */
+function link(url: string, title: string, value: string, className: string[], preview = false): Link {
+  return { type: 'link', url, title, children: [{ type: 'text', value }], data: { hProperties: { className, ...(preview ? { dataPreview: true } : {}) } } };
 }
 
 /** Links citations and first mentions of names, from `options.index`. */
@@ -71,7 +72,7 @@ export function remarkCrossLinks(options: CrossLinksOptions = {}) {
         const target = citationTarget(c.linked);
         if (!target?.href) continue;
         const className = target.missing ? ['citation', 'citation-missing'] : ['citation'];
-        spans.push({ start: c.open, end: c.end, node: link(target.href, target.title ?? c.linked, c.linked, className) });
+        spans.push({ start: c.open, end: c.end, node: link(target.href, target.title ?? c.linked, c.linked, className, !target.missing) });
       }
       // Headings never link names, so they are not scanned for them.
       if ((options.entities ?? true) && !inHeading) {

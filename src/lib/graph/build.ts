@@ -30,6 +30,7 @@ import type {
   SourceDocument,
 } from './types.ts';
 import { createSlugRegistry, documentHref, entityHref, missingHref } from './urls.ts';
+import { previewTitle } from '../previews/card.ts';
 
 /** Options of {@link buildGraph}, with defaults. */
 export interface BuildGraphOptions {
@@ -392,7 +393,7 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
     const slug = record.target?.type === 'missing' ? record.target.slug : undefined;
     links[record.from]!.citations.push(
       pointer?.type === 'document'
-        ? { linked: record.linked, href: documentHref(pointer.id, pointer.anchor), title: `${target!.title}${pointer.anchor ? ` ${pointer.anchor}` : ''}` }
+        ? { linked: record.linked, href: documentHref(pointer.id, pointer.anchor), title: previewTitle(target!, pointer.anchor) }
         : slug
           ? { linked: record.linked, href: missingHref(slug), title: `未收录：${missingTitle.get(slug)}`, missing: true }
           : { linked: record.linked },

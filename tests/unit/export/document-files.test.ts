@@ -35,7 +35,7 @@ describe('document files', () => {
     expect(documentBodyHtml('<html><body><p>no document</p></body></html>')).toBe('');
   });
 
-  it('writes the five files of every document that has a page', async () => {
+  it('writes the five files and the preview of every document that has a page', async () => {
     const content = path.join(work, 'content');
     const out = path.join(work, 'dist');
     mkdirSync(path.join(content, '2020'), { recursive: true });
@@ -46,7 +46,7 @@ describe('document files', () => {
 
     expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toBe(1);
     const written = readdirSync(path.join(out, 'documents')).filter((name) => name.includes('.')).sort();
-    expect(written).toEqual([...TEXT_FILES, ...CITATION_FILES].map(({ ext }) => `2020-06-test-notice.${ext}`).sort());
+    expect(written).toEqual([...[...TEXT_FILES, ...CITATION_FILES].map(({ ext }) => ext), 'preview.json'].map((ext) => `2020-06-test-notice.${ext}`).sort());
     const file = (ext: string) => readFileSync(path.join(out, 'documents', `2020-06-test-notice.${ext}`), 'utf8');
     expect(file('md')).toBe(SOURCE);
     expect(file('txt')).toContain('日期：2020年6月\n');
@@ -54,6 +54,7 @@ describe('document files', () => {
     expect(JSON.parse(file('csl.json'))[0]).toMatchObject({ type: 'document', issued: { 'date-parts': [[2020, 6]] }, URL: 'https://wenyuan.example/documents/2020-06-test-notice/' });
     expect(file('ris')).toContain('TY  - GOVDOC\r\n');
     expect(file('bib')).toMatch(/^@misc\{2020-06-test-notice,/);
+    expect(JSON.parse(file('preview.json'))).toMatchObject({ type: 'notice', date: '2020-06' });
   });
 
   it('writes the same files from worker threads as from one thread, every document once', async () => {
