@@ -80,7 +80,8 @@ describe('document files', () => {
         .sort()
         .map((name) => [name, readFileSync(path.join(out, 'documents', name), 'utf8')]);
     const single = filesOf(outs[0]!);
-    expect(single).toHaveLength(449 * 5);
+    // The five files and the preview card of each.
+    expect(single).toHaveLength(449 * 6);
     expect(single.find(([name]) => name === `${ids[7]}.txt`)?.[1]).toContain(`正文${ids[7]}。`);
     expect(filesOf(outs[1]!)).toEqual(single);
   });
