@@ -22,7 +22,7 @@ interface Place {
 export async function mdxDiagnostics(file: string, body: string): Promise<FrontMatterDiagnostic[]> {
   const processor = createProcessor({ remarkPlugins: [remarkRawHtmlAsText] });
   try {
-    await processor.run(processor.parse({ path: file, value: body }), { path: file, value: body });
+    await processor.process({ path: file, value: body });
     return [];
   } catch (error) {
     const { reason, place } = error as { reason?: string; place?: Place };

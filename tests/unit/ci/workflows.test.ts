@@ -226,6 +226,8 @@ describe('the GitHub workflows together', () => {
       expect(asRecord(cache!.with)['restore-keys'], 'a new key per run, restored from the last').toBeTruthy();
       expect(steps.indexOf(cache!)).toBeLessThan(steps.indexOf(build));
       expect(String(env.WENYUAN_SITE)).toMatch(/steps\.pages\.outputs\.base_url/);
+      // Pages cannot send the CSP header; the pages carry it (README "Headers: what each host allows").
+      expect(env.WENYUAN_CSP_META).toBe('1');
       const upload = steps.find((s) => String(s.uses ?? '').startsWith('actions/upload-pages-artifact@'));
       expect(asRecord(upload?.with).path).toBe('dist');
     }
@@ -279,6 +281,7 @@ describe.runIf(existsSync(GITLAB))('GitLab CI (.gitlab-ci.yml)', () => {
       const script = scriptOf(job);
       expect(script.some((s) => /\bnpm run build\b/.test(s))).toBe(true);
       expect(script.some((s) => /WENYUAN_SITE="?\$CI_PAGES_URL/.test(s))).toBe(true);
+      expect(variables(job).WENYUAN_CSP_META).toBe('1');
       const cacheDir = String(variables(job).WENYUAN_CACHE_DIR ?? '');
       expect(cacheDir).toBeTruthy();
       expect(cacheDir).not.toMatch(/^(\.\/)?node_modules/);
