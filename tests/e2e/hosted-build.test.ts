@@ -51,8 +51,8 @@ describe.skipIf(!enabled)('a build for a host without headers', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  /** Opens a page as a header-less host serves it: every response without its CSP header. */
-  async function openWithoutCspHeader(b: Browser, pathname: string): Promise<{ page: Page; problems: string[] }> {
+  /** Opens a page as a header-less host serves it: every response without its CSP header. `close` ends it. */
+  async function openWithoutCspHeader(b: Browser, pathname: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
     const context = await b.newContext();
     await context.route('**/*', async (route) => {
       const response = await route.fetch();
@@ -60,13 +60,17 @@ describe.skipIf(!enabled)('a build for a host without headers', () => {
       delete headers['content-security-policy'];
       await route.fulfill({ response, headers });
     });
-    const opened = await openPage({ newPage: () => context.newPage() } as unknown as Browser, pathname, site);
-    opened.page.on('close', () => void context.close());
-    return opened;
+    const opened = await openPage(context as unknown as Browser, pathname, site);
+    const close = async () => {
+      // Requests still in flight (the search's index files) end with the page; their handlers' errors are moot.
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.close();
+    };
+    return { ...opened, close };
   }
 
   it('the document page works under the meta policy alone, which refuses an injected inline script', async () => {
-    const { page, problems } = await openWithoutCspHeader(browser(), DOC);
+    const { page, problems, close } = await openWithoutCspHeader(browser(), DOC);
     const response = await page.request.get(new URL(DOC, site).href);
     expect(response.headers()['content-security-policy'], 'the server itself sends the header').toBeDefined();
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).not.toContain('frame-ancestors');
@@ -82,14 +86,14 @@ describe.skipIf(!enabled)('a build for a host without headers', () => {
     });
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     expect(problems.join('\n')).toMatch(/(Refused to execute|Executing) inline script/);
-    await page.close();
+    await close();
   });
 
   it('search finds the document under the meta policy alone', async () => {
-    const { page, problems } = await openWithoutCspHeader(browser(), '/search/?q=议事活动');
+    const { page, problems, close } = await openWithoutCspHeader(browser(), '/search/?q=议事活动');
     await page.waitForSelector('#search-results .result');
     expect(await page.locator('#search-results .result h3 a').allTextContents()).toContain('青禾区人民代表大会常务委员会议事规则');
     expect(problems).toEqual([]);
-    await page.close();
+    await close();
   });
 });
