@@ -9,6 +9,7 @@ import { crossLinks } from './src/integrations/cross-links.ts';
 import { loadContentGraph } from './src/data/content-graph.ts';
 import { buildCacheDir, contentDir } from './src/lib/build-paths.ts';
 import { isSitemapPage } from './src/lib/sitemap.ts';
+import { editUrlPattern } from './src/lib/edit-link.ts';
 
 // The content folder, output folder and cache can be redirected so tests and
 // benchmarks build other document sets without touching content/ or dist/.
@@ -20,6 +21,9 @@ const env = process.env;
 // digest that joins the document's own in Astro's content cache, so a rebuild
 // re-renders the documents whose text or links changed and no others
 // (src/lib/graph/link-index.ts).
+// A WENYUAN_EDIT_URL without {path} stops the build here, before any page.
+editUrlPattern(env.WENYUAN_EDIT_URL);
+
 const cacheDir = buildCacheDir();
 const contentGraph = loadContentGraph(contentDir(), { cacheDir });
 

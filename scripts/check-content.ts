@@ -4,7 +4,9 @@
  * Exits 1 when there is any problem, so it can guard a commit. It also lists
  * cited texts not in the archive and citations left unlinked (warnings, see
  * check/citations.ts), and fields the importer guessed, its `uncertain`
- * quality flags (warnings, see check/quality.ts).
+ * quality flags (warnings, see check/quality.ts). In `.mdx` documents, what
+ * the MDX compiler refuses and forbidden elements stop the build, so they are
+ * errors here too (check/mdx.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,7 @@ import { formatRuleDiagnostics, structureDiagnostics, workDiagnostics, type Chec
 import { createRuleReader } from '../src/markdown/read-rule.ts';
 import { citationReport } from './check/citations.ts';
 import { formatUncertainWarnings, uncertainWarnings, type UncertainWarning } from './check/quality.ts';
+import { mdxDiagnostics } from './check/mdx.ts';
 
 const root = process.argv[2] ?? contentDir();
 
@@ -42,6 +45,7 @@ for (const file of files) {
   }
   const frontMatterProblems = checkFrontMatter(file, source, data);
   diagnostics.push(...frontMatterProblems);
+  if (file.endsWith('.mdx')) diagnostics.push(...(await mdxDiagnostics(file, body)));
   uncertain.push(...uncertainWarnings(file, source, data));
   if (data.type === 'rule' && frontMatterProblems.length === 0) {
     const structure = await readRule(body, data);

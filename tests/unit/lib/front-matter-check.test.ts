@@ -25,7 +25,7 @@ describe('front matter diagnostics', () => {
   it('npm run check lists every broken fixture and exits 1', () => {
     const run = spawnSync(process.execPath, ['scripts/check-content.ts', 'tests/fixtures/schema/broken'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    for (const where of ['bad-month.md:5: date', 'second.md:2: id', 'missing-title.md:1: title', 'status-on-speech.md:5: status', 'unknown-type.md:3: type']) {
+    for (const where of ['bad-month.md:5: date', 'second.md:2: id', 'missing-title.md:1: title', 'status-on-speech.md:5: status', 'unknown-type.md:3: type', 'script-in.mdx:10: <script> is not allowed']) {
       expect(run.stderr).toContain(where);
     }
   });
