@@ -1,6 +1,7 @@
 /**
  * axe-core over one page of every type, in the light and the dark scheme:
- * any violation fails, named by rule id and the elements it was found on.
+ * any violation fails, named by rule id and the elements it was found on;
+ * so does a page not in lang="zh-CN" or a Content-Security-Policy violation.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -31,6 +32,8 @@ describe.runIf(enabled)('accessibility: axe-core finds nothing on any page type,
     for (const scheme of ['light', 'dark'] as const) {
       const { page, problems, close } = await openInScheme(browser(), type.path, scheme);
       if (type.waitFor) await page.waitForSelector(type.waitFor);
+      const lang = await page.getAttribute('html', 'lang');
+      if (lang !== 'zh-CN') found.push(`[${scheme}] <html lang="${lang}">, not zh-CN`);
       found.push(...(await violations(page)).map((line) => `[${scheme}] ${line}`), ...problems.map((p) => `[${scheme}] ${p}`));
       await close();
     }
