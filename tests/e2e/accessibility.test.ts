@@ -38,5 +38,6 @@ describe.runIf(enabled)('accessibility: axe-core finds nothing on any page type,
       await close();
     }
     expect(found, `${type.name} ${type.path}:\n${found.join('\n')}`).toEqual([]);
-  });
+    // axe reads the whole page twice; on a busy machine that takes far longer than a click.
+  }, 180_000);
 });
