@@ -22,6 +22,13 @@ export const SCHEME_STORAGE_KEY = 'wenyuan-color-scheme';
 /** Attribute on <html> that holds a fixed choice (`light` or `dark`); absent: follow the system. */
 export const SCHEME_ATTRIBUTE = 'data-scheme';
 
+/**
+ * Attribute the head script puts on <html> whatever the choice: scripts run,
+ * so controls that need them (the toggle) are shown from the first paint
+ * instead of appearing later and pushing the page down.
+ */
+export const SCRIPTS_ATTRIBUTE = 'data-js';
+
 /** Public path of the script that applies the stored choice before first paint. */
 export const SCHEME_SCRIPT_PATH = '/color-scheme.js';
 
@@ -36,7 +43,8 @@ export function schemeAttribute(scheme: ColorScheme): 'light' | 'dark' | undefin
 }
 
 /**
- * The text of the head script: reads the stored choice and sets the attribute.
+ * The text of the head script: marks <html> as scripted, reads the stored
+ * choice and sets the scheme attribute.
  * Storage can be unavailable (private modes, blocked cookies); the page then
  * follows the system. Written as plain ES5 so it runs before anything else
  * loads, on any browser.
@@ -47,6 +55,7 @@ export function schemeScriptSource(): string {
   return [
     '// Sets the reader\'s colour scheme before the page is painted (see src/lib/color-scheme.ts).',
     '(function () {',
+    `  document.documentElement.setAttribute(${JSON.stringify(SCRIPTS_ATTRIBUTE)}, "");`,
     '  try {',
     `    var scheme = window.localStorage.getItem(${key});`,
     `    if (scheme === "light" || scheme === "dark") document.documentElement.setAttribute(${attribute}, scheme);`,

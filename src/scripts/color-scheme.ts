@@ -25,7 +25,7 @@ function apply(scheme: ColorScheme): void {
   }
 }
 
-/** Wires every `.scheme-toggle` on the page and reveals it. */
+/** Wires every `.scheme-toggle` on the page (the stylesheet shows them once the head script has run). */
 export function startSchemeToggle(root: ParentNode = document): void {
   for (const group of root.querySelectorAll<HTMLElement>('.scheme-toggle')) {
     const buttons = [...group.querySelectorAll<HTMLButtonElement>('button[data-scheme-choice]')];
@@ -40,6 +40,5 @@ export function startSchemeToggle(root: ParentNode = document): void {
       });
     }
     show(stored());
-    group.hidden = false;
   }
 }

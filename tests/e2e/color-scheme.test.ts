@@ -56,10 +56,12 @@ describe.runIf(enabled)('colour schemes', () => {
     const { page, problems, close } = await openInScheme(browser(), '/', 'light');
     // Records the scheme at the moment <body> is inserted, before anything of it can be painted.
     await page.addInitScript(() => {
-      const w = window as unknown as { schemeAtBody?: string | null };
+      const w = window as unknown as { schemeAtBody?: string | null; scriptedAtBody?: boolean };
       new MutationObserver((_, observer) => {
         if (document.body) {
           w.schemeAtBody = document.documentElement.getAttribute('data-scheme');
+          // The toggle is shown from the first paint too (no shift of the page when it appears).
+          w.scriptedAtBody = document.documentElement.hasAttribute('data-js');
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
@@ -75,6 +77,7 @@ describe.runIf(enabled)('colour schemes', () => {
 
     await page.goto(new URL(RULE, page.url()).href);
     expect(await page.evaluate(() => (window as unknown as { schemeAtBody?: string | null }).schemeAtBody)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { scriptedAtBody?: boolean }).scriptedAtBody)).toBe(true);
     expect(isDark((await pageColours(page)).background)).toBe(true);
     expect(await page.locator('[data-testid="scheme-toggle"] button[aria-pressed="true"]').textContent()).toBe('深色');
 
@@ -89,6 +92,13 @@ describe.runIf(enabled)('colour schemes', () => {
     expect(isDark((await pageColours(page)).background)).toBe(true);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('without JavaScript the toggle is not shown and the page follows the system', async () => {
+    const { page, close } = await openInScheme(browser(), '/', 'dark', { javaScriptEnabled: false });
+    expect(await page.locator('[data-testid="scheme-toggle"]').isVisible()).toBe(false);
+    expect(isDark((await pageColours(page)).background)).toBe(true);
     await close();
   });
 

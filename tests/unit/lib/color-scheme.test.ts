@@ -5,6 +5,7 @@ import {
   schemeAttribute,
   SCHEME_ATTRIBUTE,
   SCHEME_STORAGE_KEY,
+  SCRIPTS_ATTRIBUTE,
   schemeScriptSource,
 } from '../../../src/lib/color-scheme.ts';
 
@@ -38,13 +39,13 @@ describe('the head script', () => {
   it('applies a stored dark or light choice to <html>', () => {
     for (const scheme of ['dark', 'light']) {
       const attributes = runHeadScript({ getItem: (key) => (key === SCHEME_STORAGE_KEY ? scheme : null) });
-      expect(attributes).toEqual({ [SCHEME_ATTRIBUTE]: scheme });
+      expect(attributes).toEqual({ [SCRIPTS_ATTRIBUTE]: '', [SCHEME_ATTRIBUTE]: scheme });
     }
   });
 
   it('leaves the page to the system when nothing or something unknown is stored', () => {
-    expect(runHeadScript({ getItem: () => null })).toEqual({});
-    expect(runHeadScript({ getItem: () => 'url(javascript:alert(1))' })).toEqual({});
+    expect(runHeadScript({ getItem: () => null })).toEqual({ [SCRIPTS_ATTRIBUTE]: '' });
+    expect(runHeadScript({ getItem: () => 'url(javascript:alert(1))' })).toEqual({ [SCRIPTS_ATTRIBUTE]: '' });
   });
 
   it('does not throw when storage is refused (private modes)', () => {
@@ -54,7 +55,7 @@ describe('the head script', () => {
           throw new Error('SecurityError');
         },
       }),
-    ).toEqual({});
+    ).toEqual({ [SCRIPTS_ATTRIBUTE]: '' });
   });
 
   it('is plain ES5 with no template or arrow syntax, so any browser runs it before first paint', () => {
