@@ -148,7 +148,11 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     return item;
   }
 
-  /** Adds the next page of results; `moveFocus`: to the first new result (加载更多 by keyboard leaves it hidden or behind). */
+  /**
+   * Adds the next page of results. With `moveFocus` (加载更多 was pressed) the
+   * focus goes to the first new result, since the button may now be hidden,
+   * and the live region says how many are shown.
+   */
   async function showMore(run: number, moveFocus = false) {
     const slice = results.slice(shown, shown + PAGE);
     const items = await Promise.all(slice.map(renderResult));
@@ -156,8 +160,10 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     list.append(...items);
     shown += slice.length;
     more.hidden = shown >= results.length;
-    if (moveFocus) items[0]?.querySelector('a')?.focus();
-    if (moveFocus) status.textContent = `已显示 ${shown} 篇，共 ${results.length} 篇。`;
+    if (moveFocus) {
+      items[0]?.querySelector('a')?.focus();
+      status.textContent = `已显示 ${shown} 篇，共 ${results.length} 篇。`;
+    }
   }
 
   /** The search and its facet counts are on screen. */
