@@ -32,6 +32,8 @@ interface Drawn {
   view: View;
   points: Point[];
   nodes: SVGAElement[];
+  /** Each node's label, in a layer of its own above the nodes; it follows its node's state classes. */
+  labels: SVGTextElement[];
   neighbours: Array<Set<number>>;
   edges: Array<{ line: SVGLineElement; from: number; to: number }>;
   /** Nodes in label priority: the centre, then the best connected. */
@@ -130,6 +132,8 @@ function draw(svg: SVGSVGElement, view: View, points: Point[]): Drawn {
   const order = view.nodes.map((_, i) => i).sort((a, b) => (a === view.centre ? -1 : b === view.centre ? 1 : degree[b]! - degree[a]! || a - b));
   const nodeLayer = el('g', { class: 'nodes' });
   const nodes: SVGAElement[] = new Array(view.nodes.length);
+  const labelLayer = el('g', { class: 'labels', 'aria-hidden': 'true' });
+  const labels: SVGTextElement[] = new Array(view.nodes.length);
   for (const i of order) {
     const node = view.nodes[i]!;
     const p = points[i]!;
@@ -144,21 +148,24 @@ function draw(svg: SVGSVGElement, view: View, points: Point[]): Drawn {
     const title = el('title');
     title.textContent = `${node.label}（${typeLabel(node.type)}）`;
     link.append(title, el('circle', { cx: p.x, cy: p.y, r: radius[i]! }));
+    // The visible label is a shortened title, so it stands outside the link:
+    // a link's name must contain its visible text (WCAG 2.5.3), and the name is the full title.
     const text = el('text', { x: p.x, y: p.y - radius[i]! * 1.4, 'text-anchor': 'middle', class: 'label' });
     text.textContent = shorten(node.label);
-    link.append(text);
-    const activate = () => highlight(svg, i, neighbours, edges, nodes);
+    const activate = () => highlight(svg, i, neighbours, edges, nodes, labels);
     link.addEventListener('focus', activate);
     link.addEventListener('mouseenter', activate);
-    link.addEventListener('blur', () => highlight(svg, undefined, neighbours, edges, nodes));
+    link.addEventListener('blur', () => highlight(svg, undefined, neighbours, edges, nodes, labels));
     link.addEventListener('mouseleave', () => {
-      if (document.activeElement !== link) highlight(svg, undefined, neighbours, edges, nodes);
+      if (document.activeElement !== link) highlight(svg, undefined, neighbours, edges, nodes, labels);
     });
     nodes[i] = link;
+    labels[i] = text;
     nodeLayer.append(link);
+    labelLayer.append(text);
   }
-  svg.append(nodeLayer);
-  return { view, points, nodes, neighbours, edges, order, radius };
+  svg.append(nodeLayer, labelLayer);
+  return { view, points, nodes, labels, neighbours, edges, order, radius };
 }
 
 /**
@@ -179,14 +186,24 @@ function placeLabels(drawn: Drawn, box: { x: number; y: number; size: number }, 
       if (show) placed.push(rect);
     }
     node.classList.toggle('labelled', show);
+    drawn.labels[i]!.classList.toggle('labelled', show);
   }
 }
 
-function highlight(svg: SVGSVGElement, active: number | undefined, neighbours: Array<Set<number>>, edges: Drawn['edges'], nodes: SVGAElement[]) {
+function highlight(
+  svg: SVGSVGElement,
+  active: number | undefined,
+  neighbours: Array<Set<number>>,
+  edges: Drawn['edges'],
+  nodes: SVGAElement[],
+  labels: SVGTextElement[],
+) {
   svg.classList.toggle('has-active', active !== undefined);
   nodes.forEach((node, i) => {
-    node.classList.toggle('is-active', i === active);
-    node.classList.toggle('is-neighbour', active !== undefined && neighbours[active]!.has(i));
+    for (const shape of [node, labels[i]!]) {
+      shape.classList.toggle('is-active', i === active);
+      shape.classList.toggle('is-neighbour', active !== undefined && neighbours[active]!.has(i));
+    }
   });
   for (const e of edges) e.line.classList.toggle('is-active', active !== undefined && (e.from === active || e.to === active));
 }

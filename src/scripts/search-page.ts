@@ -98,6 +98,11 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 
   /** Values with results (or already chosen), most results first; the long tail folds away. */
   function renderFacets(current: FilterCounts, all: FilterCounts) {
+    // The boxes are made anew; a keyboard user keeps the focus on the one they were on.
+    const focused = document.activeElement instanceof HTMLInputElement && facetsBox.contains(document.activeElement)
+      ? { name: document.activeElement.name, value: document.activeElement.value }
+      : undefined;
+    const openMore = new Set([...facetsBox.querySelectorAll<HTMLElement>('fieldset[data-facet]:has(details[open])')].map((f) => f.dataset.facet));
     facetsBox.replaceChildren();
     for (const facet of FACET_ORDER) {
       const selected = new Set(state.filters[facet] ?? []);
@@ -117,10 +122,15 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
       });
       fieldset.append(...labels.slice(0, FACET_VISIBLE));
       if (labels.length > FACET_VISIBLE) {
-        fieldset.append(el('details', {}, el('summary', { textContent: `更多（${labels.length - FACET_VISIBLE}）` }),
+        fieldset.append(el('details', { open: openMore.has(facet) }, el('summary', { textContent: `更多（${labels.length - FACET_VISIBLE}）` }),
           ...labels.slice(FACET_VISIBLE)));
       }
       facetsBox.append(fieldset);
+    }
+    if (focused) {
+      const box = [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
+        .find((input) => input.name === focused.name && input.value === focused.value);
+      box?.focus();
     }
   }
 
@@ -138,13 +148,22 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     return item;
   }
 
-  async function showMore(run: number) {
+  /**
+   * Adds the next page of results. With `moveFocus` (加载更多 was pressed) the
+   * focus goes to the first new result, since the button may now be hidden,
+   * and the live region says how many are shown.
+   */
+  async function showMore(run: number, moveFocus = false) {
     const slice = results.slice(shown, shown + PAGE);
     const items = await Promise.all(slice.map(renderResult));
     if (run !== generation) return;
     list.append(...items);
     shown += slice.length;
     more.hidden = shown >= results.length;
+    if (moveFocus) {
+      items[0]?.querySelector('a')?.focus();
+      status.textContent = `已显示 ${shown} 篇，共 ${results.length} 篇。`;
+    }
   }
 
   /** The search and its facet counts are on screen. */
@@ -206,7 +225,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     update({ ...state, q: input.value.trim() }, true);
   });
   sortSelect.addEventListener('change', () => update({ ...state, sort: sortSelect.value as Sort }));
-  more.addEventListener('click', () => void showMore(generation));
+  more.addEventListener('click', () => void showMore(generation, true));
   window.addEventListener('popstate', () => {
     state = parseSearchState(location.search);
     syncControls();

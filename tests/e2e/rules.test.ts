@@ -55,7 +55,7 @@ describe.runIf(enabled)('rules', () => {
     const { page } = await openPage(browser(), `/documents/${CURRENT}/`);
     const toc = page.locator('[data-testid="rule-toc"]');
     expect(await toc.locator('.toc-article a').count()).toBe(45);
-    expect(await toc.locator('.toc-division summary a').first().getAttribute('href')).toBe('#第一章');
+    expect(await toc.locator('.toc-division > a.toc-division-link').first().getAttribute('href')).toBe('#第一章');
     const firstChapter = toc.locator('.toc-division details').first();
     // 45 articles: chapters start folded; a click opens one.
     expect(await firstChapter.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
