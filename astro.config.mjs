@@ -36,8 +36,9 @@ export default defineConfig({
     mdx(),
     crossLinks(contentGraph.index, contentGraph.file),
     // sitemap-index.xml and sitemap-0.xml…: every page (directory URLs), no
-    // feeds or data files, no dates, so two builds of the same content agree.
-    sitemap({ filter: (page) => page.endsWith('/'), namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    // feeds or data files, no dates, so two builds of the same content agree;
+    // not the staff editor (/admin/).
+    sitemap({ filter: (page) => page.endsWith('/') && !new URL(page).pathname.startsWith('/admin/'), namespaces: { news: false, xhtml: false, image: false, video: false } }),
     // Each document's .md, .txt, .bib, .ris and .csl.json beside its page.
     documentFiles(),
     pagefindIndex(),
