@@ -41,8 +41,8 @@ export default defineConfig({
     mdx(),
     crossLinks(contentGraph.index, contentGraph.file),
     // sitemap-index.xml and sitemap-0.xml…: every page (directory URLs) but
-    // the history of each article, no feeds or data files, no dates, so two
-    // builds of the same content agree (see isSitemapPage).
+    // the history of each article and the staff editor, no feeds or data
+    // files, no dates, so two builds of the same content agree (see isSitemapPage).
     sitemap({ filter: isSitemapPage, namespaces: { news: false, xhtml: false, image: false, video: false } }),
     // Each document's .md, .txt, .bib, .ris and .csl.json beside its page.
     documentFiles(),

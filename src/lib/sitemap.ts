@@ -10,10 +10,11 @@
  * would make three quarters of the sitemap pages that add no text of their
  * own, and the package sorts every address with `localeCompare`, which at
  * that size cost seconds of every build. Readers and crawlers reach them from
- * each article's 沿革 link.
+ * each article's 沿革 link. Nor the staff editor (`/admin/`), which is not
+ * for readers (robots.txt disallows it).
  */
 export function isSitemapPage(url: string): boolean {
   if (!url.endsWith('/')) return false;
   const path = new URL(url).pathname;
-  return !/^\/documents\/[^/]+\/history\//.test(path);
+  return !/^\/documents\/[^/]+\/history\//.test(path) && !path.startsWith('/admin/');
 }

@@ -5,12 +5,9 @@
 import { documentId, workSlug } from '../importer/slug.ts';
 import { yamlScalar } from '../lib/front-matter-edit.ts';
 import { parsePartialDate } from '../lib/partial-date.ts';
+import { ruleSkeleton, selfName } from '../lib/rule-skeleton.ts';
 
-/** What a rule calls itself in its text: 本条例, 本办法, 本细则, 本规定, else 本规则. */
-export function selfName(title: string): string {
-  const kind = /(实施细则|实施办法|条例|办法|细则|规定|规则|章程|准则)$/.exec(title)?.[1];
-  return `本${kind ?? '规则'}`;
-}
+export { selfName };
 
 /** A new rule document: its file path under the content folder and its text. */
 export interface ScaffoldedDocument {
@@ -43,10 +40,7 @@ export function newRuleDocument(title: string, date: string): ScaffoldedDocument
     'status: 现行有效',
     '---',
     '',
-    '## 第一章　总则',
-    '',
-    `第一条　为了……，根据……，结合本地实际，制定${selfName(cleanTitle)}。`,
-    '',
+    ruleSkeleton(cleanTitle),
   ].join('\n');
   return { id, path: `${date.slice(0, 4)}/${id}.md`, source };
 }

@@ -22,6 +22,39 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The policy of the staff editor under /admin/ (Decap CMS), and only there:
+ * Decap styles its React components at run time (emotion writes <style>
+ * elements: 'unsafe-inline' styles), compiles its configuration's JSON Schema
+ * with ajv (new Function: 'unsafe-eval'), talks to the local backend
+ * (decap-server on localhost, any port) or to GitHub's or GitLab's API, and
+ * shows avatars and previews of uploads (https:, blob:).
+ */
+export const ADMIN_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "connect-src 'self' http://localhost:* http://127.0.0.1:* https://api.github.com https://gitlab.com",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The Content-Security-Policy for a request path: the editor's under /admin/, the archive's everywhere else. */
+export function contentSecurityPolicy(urlPath: string): string {
+  let pathname: string;
+  try {
+    // As the file is found: /admin/../search/ is the search page and gets the archive's policy.
+    pathname = path.posix.normalize(`/${decodeURIComponent(urlPath.split(/[?#]/)[0]!)}`);
+  } catch {
+    return CONTENT_SECURITY_POLICY;
+  }
+  return pathname === '/admin' || pathname.startsWith('/admin/') ? ADMIN_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+}
+
 const TYPES: Record<string, string> = {
   '.bib': 'text/x-bibtex; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
@@ -38,6 +71,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
   '.xml': 'application/xml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
 };
 
 async function isFile(file: string): Promise<boolean> {
@@ -68,7 +102,7 @@ export async function serveStatic(root: string, host = '127.0.0.1', port = 4321)
   const absoluteRoot = path.resolve(root);
   const server = createServer(async (request, response) => {
     const headers = {
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': contentSecurityPolicy(request.url ?? '/'),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
     };

@@ -47,6 +47,7 @@ function edit(file: string, from: string, to: string): void {
 }
 
 describe('incremental rebuild', () => {
+  // Three builds, each also bundling the staff editor (/admin/, about 7 s): more than the default 120 s when the whole suite shares two cores.
   it('re-renders what changed, and only that, and matches a cold build', () => {
     const before = build('before', 'cache');
     expect(before.rendered.length).toBeGreaterThan(8);
@@ -68,5 +69,5 @@ describe('incremental rebuild', () => {
     // The citing page's own file did not change, but its page did.
     const citing = 'documents/2023-06-01-test-cites-rule/index.html';
     expect(after.files.get(citing)).not.toBe(before.files.get(citing));
-  });
+  }, 300_000);
 });

@@ -6,7 +6,6 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import matter from 'gray-matter';
 import { hasStatus, validateFrontMatter, type FrontMatterProblem } from '../../schemas/document.ts';
 import type { Block, QualityFlag } from '../types.ts';
 import type { DetectedMeta } from '../meta.ts';
@@ -14,6 +13,7 @@ import type { CleanStats } from './clean.ts';
 import { positionOf, renderBody } from '../markdown.ts';
 import { findPlaceholders } from '../text/anonymised.ts';
 import { documentId } from '../slug.ts';
+import { documentSource } from '../../lib/front-matter-write.ts';
 
 /** Everything emit needs about one document. */
 export interface EmitInput {
@@ -102,7 +102,7 @@ export function renderDocument(input: EmitInput): Rendered {
     };
   }
   const folder = date ? date.slice(0, 4) : 'undated';
-  const content = matter.stringify(rendered.markdown, data).replace(/\n+$/, '\n');
+  const content = documentSource(data, rendered.markdown);
   return { ok: true, id, path: `${folder}/${id}.md`, frontMatter: data, body: rendered.markdown, content, flags };
 }
 

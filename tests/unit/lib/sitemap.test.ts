@@ -11,10 +11,11 @@ describe('sitemap pages', () => {
     }
   });
 
-  it('leaves out the history of single articles, encoded or not, and files', () => {
+  it('leaves out the history of single articles, encoded or not, the staff editor and files', () => {
     expect(isSitemapPage(`${SITE}/documents/2021-x/history/${encodeURIComponent('第九条')}/`)).toBe(false);
     expect(isSitemapPage(`${SITE}/documents/2021-x/history/第九条/`)).toBe(false);
     expect(isSitemapPage(`${SITE}/rss.xml`)).toBe(false);
+    expect(isSitemapPage(`${SITE}/admin/`)).toBe(false);
     expect(isSitemapPage(`${SITE}/documents/2021-x.bib`)).toBe(false);
   });
 
