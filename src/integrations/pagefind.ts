@@ -191,6 +191,8 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string, optio
   const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
   const plans = await planShards(siteDir, primary, pairs);
+  // A partition without documents (yet) has no shards; the hub merges the others.
+  if (partition && plans.every((plan) => plan.files.length === 0)) return { pages: 0, shards: 0, reused: 0, seconds: (performance.now() - started) / 1000, phases: { read: 0, add: 0, write: 0 } };
   let reused = 0;
   let pages = 0;
   const phases = { read: 0, add: 0, write: 0 };

@@ -80,8 +80,10 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   const partitions = settings.partitions;
   const bundlesFor = (current: SearchState): string[] => {
     if (!partitions) return ['/pagefind/', ...settings.shards];
-    const fitting = partitionsForFilters(partitions, toPagefindFilters(current));
-    return (fitting.length > 0 ? fitting : partitions.slice(0, 1)).flatMap((partition) => partition.shards);
+    const indexed = partitions.filter((partition) => partition.shards.length > 0);
+    const fitting = partitionsForFilters(indexed, toPagefindFilters(current));
+    // Filters no partition can match still need one index to report that nothing was found.
+    return (fitting.length > 0 ? fitting : indexed.slice(0, 1)).flatMap((partition) => partition.shards);
   };
   const first = bundlesFor(state);
   // The index holds Wenyuan's tokens (language und); Pagefind must not split
