@@ -69,7 +69,8 @@ const partitions = yearPartitions(readDocumentFacts(contentDir).map((f) => yearO
 const partitionsFile = path.join(work, 'wenyuan.partitions.json');
 writeFileSync(partitionsFile, `${JSON.stringify({ partitions }, null, 2)}\n`);
 const graphFile = path.join(work, 'graph.json');
-const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_PARTITIONS_FILE: partitionsFile, WENYUAN_GRAPH_FILE: graphFile, WENYUAN_QUIET: '1', ASTRO_TELEMETRY_DISABLED: '1' };
+// The single build computes its own graph; the partitions and the hub are given the one file (--graph).
+const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_PARTITIONS_FILE: partitionsFile, WENYUAN_QUIET: '1', ASTRO_TELEMETRY_DISABLED: '1' };
 const steps = new Map<string, Measurement>();
 
 async function step(name: string, args: string[], extra: Record<string, string> = {}): Promise<boolean> {
@@ -86,9 +87,9 @@ const partitionDir = (name: string) => path.join(work, 'partitions', name);
 let ok = await step('single build', [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { WENYUAN_OUT_DIR: singleDist, WENYUAN_CACHE_DIR: path.join(work, 'single', 'cache') });
 ok &&= await step('graph', ['scripts/build-graph.ts', '--out', graphFile], { WENYUAN_CACHE_DIR: path.join(work, 'graph-cache') });
 for (const { name } of partitions) {
-  ok &&= await step(`partition ${name}`, ['scripts/build-partition.ts', name, '--out', partitionDir(name), '--cache', path.join(work, `cache-${name}`)]);
+  ok &&= await step(`partition ${name}`, ['scripts/build-partition.ts', name, '--graph', graphFile, '--out', partitionDir(name), '--cache', path.join(work, `cache-${name}`)]);
 }
-ok &&= await step('hub', ['scripts/build-hub.ts', '--out', mergedDist, '--cache', path.join(work, 'cache-hub'), ...partitions.map((p) => partitionDir(p.name))]);
+ok &&= await step('hub', ['scripts/build-hub.ts', '--graph', graphFile, '--out', mergedDist, '--cache', path.join(work, 'cache-hub'), ...partitions.map((p) => partitionDir(p.name))]);
 
 let differing: string[] = [];
 let compared = 0;
