@@ -6,8 +6,11 @@ import { archiveProcessor } from './src/markdown/index.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { documentFiles } from './src/integrations/document-files.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
-import { loadContentGraph } from './src/data/content-graph.ts';
-import { buildCacheDir, contentDir } from './src/lib/build-paths.ts';
+import { partitionScope } from './src/integrations/partition-scope.ts';
+import { loadContentGraph, loadGraphFile } from './src/data/content-graph.ts';
+import { resolveScope } from './src/data/partition-scope.ts';
+import { hubPages } from './src/data/hub-input.ts';
+import { buildCacheDir, buildScope, contentDir, givenGraphFile, partitionsFile } from './src/lib/build-paths.ts';
 import { isSitemapPage } from './src/lib/sitemap.ts';
 import { editUrlPattern } from './src/lib/edit-link.ts';
 
@@ -25,13 +28,18 @@ const env = process.env;
 editUrlPattern(env.WENYUAN_EDIT_URL);
 
 const cacheDir = buildCacheDir();
-const contentGraph = loadContentGraph(contentDir(), { cacheDir });
+// A partitioned build is given the graph, computed once from all documents (WENYUAN_GRAPH_FILE).
+const graphFile = givenGraphFile();
+const contentGraph = graphFile ? loadGraphFile(graphFile) : loadContentGraph(contentDir(), { cacheDir });
+// What this build makes: everything, one partition's documents, or the hub's pages (README, "Beyond one machine").
+const scope = resolveScope(buildScope(), contentDir(), partitionsFile());
+const site = env.WENYUAN_SITE ?? 'http://127.0.0.1:4321';
 
 export default defineConfig({
   outDir: env.WENYUAN_OUT_DIR ?? './dist',
   cacheDir,
   // The public base URL: canonical links, feeds, the sitemap and the open data files name it.
-  site: env.WENYUAN_SITE ?? 'http://127.0.0.1:4321',
+  site,
   trailingSlash: 'always',
   markdown: {
     processor: archiveProcessor({ index: contentGraph.index }),
@@ -40,10 +48,16 @@ export default defineConfig({
   integrations: [
     mdx(),
     crossLinks(contentGraph.index, contentGraph.file),
+    partitionScope(scope),
     // sitemap-index.xml and sitemap-0.xml…: every page (directory URLs) but
     // the history of each article and the staff editor, no feeds or data
     // files, no dates, so two builds of the same content agree (see isSitemapPage).
-    sitemap({ filter: isSitemapPage, namespaces: { news: false, xhtml: false, image: false, video: false } }),
+    // The hub lists the partitions' pages too, which it does not make itself.
+    sitemap({
+      filter: isSitemapPage,
+      namespaces: { news: false, xhtml: false, image: false, video: false },
+      ...(scope.kind === 'hub' ? { customPages: hubPages().map((page) => new URL(page, site).href) } : {}),
+    }),
     // Each document's .md, .txt, .bib, .ris and .csl.json beside its page.
     documentFiles(),
     pagefindIndex(),

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { documentSchema } from './schemas/document.ts';
 import { createIdRegistry } from './lib/document-id.ts';
 import { contentDir } from './lib/build-paths.ts';
+import { rendersDocument } from './data/scope.ts';
 import { checkFrontMatter, formatDiagnostics } from './lib/front-matter-check.ts';
 
 const CONTENT_DIR = contentDir();
@@ -48,7 +49,9 @@ function assertValidFrontMatter(entry: string, base: URL, data: Record<string, u
  *   entry whose file is missing counts as changed.
  *
  * The third: Markdown is rendered by worker threads on every core
- * ({@link lazyRenderPool}). MDX documents are rendered by Astro when their
+ * ({@link lazyRenderPool}), and only for the documents this build renders
+ * (a partition build: its own and the versions they are compared with;
+ * the hub: none; src/data/scope.ts). MDX documents are rendered by Astro when their
  * page is built, as before.
  */
 function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
@@ -57,7 +60,9 @@ function archiveLoader(options: Parameters<typeof glob>[0]): Loader {
     name: 'wenyuan-documents',
     load: async (context: LoaderContext) => {
       const { store } = context;
-      const linkDigest = (id: string) => linkDigests[id] ?? '';
+      // A document this build does not render (another partition's, or any in the hub) is stored
+      // empty under its own link digest, so a later build that renders it never takes the stub.
+      const linkDigest = (id: string) => (rendersDocument(id) ? (linkDigests[id] ?? '') : 'unrendered');
       const wrappedStore: LoaderContext['store'] = {
         ...store,
         get: <TData extends Record<string, unknown>>(id: string) => {
@@ -116,6 +121,8 @@ function lazyRenderPool(context: LoaderContext): { entryTypes?: EntryTypes; clos
   let pool: RenderPool | undefined;
   let fallback: Promise<RenderFunction> | undefined;
   const render: RenderFunction = async (entry) => {
+    // Only front matter is needed of documents another partition renders (see archiveLoader).
+    if (!rendersDocument(entry.id)) return { html: '' };
     if (!pool && !fallback) {
       try {
         pool = createRenderPool(data);

@@ -10,3 +10,8 @@ declare module 'virtual:wenyuan/link-digests' {
   /** The graph's file in the build cache. */
   export const graphFile: string;
 }
+/** The build's scope: all, one partition, or the hub (src/integrations/partition-scope.ts). */
+declare module 'virtual:wenyuan/scope' {
+  const scope: import('./data/partition-scope.ts').ResolvedScope;
+  export default scope;
+}

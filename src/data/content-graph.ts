@@ -142,3 +142,18 @@ function readJson<T>(file: string): T | undefined {
     return undefined;
   }
 }
+
+/**
+ * A graph computed beforehand (`node scripts/build-graph.ts --out <file>`),
+ * read as it is: every partition of a partitioned build links with the same
+ * graph, computed once from all documents.
+ */
+export function loadGraphFile(file: string): ContentGraph & { cached: true; file: string } {
+  let graph: GraphData;
+  try {
+    graph = JSON.parse(readFileSync(file, 'utf8')) as GraphData;
+  } catch (error) {
+    throw new Error(`Cannot read the graph file ${file} (WENYUAN_GRAPH_FILE); make it with node scripts/build-graph.ts --out ${file}: ${(error as Error).message}`);
+  }
+  return { graph, index: new CrossLinkIndex(graph), cached: true, file };
+}

@@ -5,6 +5,7 @@
  * those documents' bodies are read (once each, for the summary).
  */
 import { readFile } from 'node:fs/promises';
+import { hubInput } from './hub-input.ts';
 import rss from '@astrojs/rss';
 import { allDocuments, browseUrl, documentBody, documentUrl, facetLabel, groupByFacet, type DocumentEntry } from './documents.ts';
 import { readRendered, readRenderedStart } from './rendered-documents.ts';
@@ -43,7 +44,14 @@ export function feedGroups(): Promise<FeedGroup[]> {
 
 const summaries = new Map<string, Promise<string | undefined>>();
 
-async function bodySummary(doc: DocumentEntry): Promise<string | undefined> {
+/** A document's summary from its body: the first paragraph as plain text; undefined when it has none. */
+export async function bodySummary(doc: DocumentEntry): Promise<string | undefined> {
+  // The hub renders no document: the partitions found the summaries (scripts/build-hub.ts).
+  const given = hubInput()?.summaries;
+  if (given) {
+    if (!(doc.id in given)) throw new Error(`The partitions gave no summary of document "${doc.id}"; build its partition again`);
+    return given[doc.id] ?? undefined;
+  }
   if (doc.filePath?.endsWith('.mdx')) return summaryOfMdx(await readFile(doc.filePath, 'utf8'));
   if (doc.digest === undefined) {
     const { html } = await documentBody(doc);

@@ -11,7 +11,6 @@ import * as pagefind from 'pagefind';
 import { createNormalizer } from '../lib/search/normalize.ts';
 import { searchablePage } from '../lib/search/page-text.ts';
 import { indexHtml } from '../lib/search/index-html.ts';
-import { shardPath } from '../lib/search/shards.ts';
 
 /** How many pages are read, or handed to Pagefind, at once. */
 const BATCH = 16;
@@ -30,6 +29,8 @@ export const INDEX_CHUNK_SIZE = 2000;
 /** What a shard's indexing needs: its pages and where the site is. */
 export interface ShardJob {
   shard: number;
+  /** URL path of the shard's bundle: `/pagefind/`, `/pagefind-1/`, or a partition's `/pagefind-<name>/` … */
+  path: string;
   siteDir: string;
   /** The shard's document pages (built HTML files under `siteDir`). */
   files: string[];
@@ -87,7 +88,7 @@ export async function indexShard(job: ShardJob, mayIndex: () => Promise<void> = 
       );
     }
     const added = performance.now();
-    const outputPath = path.join(job.siteDir, shardPath(job.shard));
+    const outputPath = path.join(job.siteDir, job.path);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
     const seconds = (from: number, to: number) => (to - from) / 1000;

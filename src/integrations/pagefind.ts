@@ -18,7 +18,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
-import { shardCount, shardOf, shardPath } from '../lib/search/shards.ts';
+import { shardCount, shardOf, shardPath as plainShardPath } from '../lib/search/shards.ts';
+import { partitionShardPath } from '../lib/partitions.ts';
+import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
 
@@ -181,15 +183,22 @@ export interface IndexSummary {
  * copied from the cache instead of being indexed again. Shared by the
  * integration and scripts/index-site.ts.
  */
-export async function buildSearchIndex(siteDir: string, cacheDir?: string): Promise<IndexSummary> {
+export async function buildSearchIndex(siteDir: string, cacheDir?: string, options: { partition?: string } = {}): Promise<IndexSummary> {
   const started = performance.now();
-  const primary = path.join(siteDir, 'pagefind');
+  const { partition } = options;
+  // A partition's shards are named by it, so partitions merge side by side into one site.
+  const shardPath = (shard: number) => (partition ? partitionShardPath(partition, shard) : plainShardPath(shard));
+  const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
   const plans = await planShards(siteDir, primary, pairs);
+  // A partition without documents (yet) has no shards; the hub merges the others.
+  if (partition && plans.every((plan) => plan.files.length === 0)) return { pages: 0, shards: 0, reused: 0, seconds: (performance.now() - started) / 1000, phases: { read: 0, add: 0, write: 0 } };
   let reused = 0;
   let pages = 0;
   const phases = { read: 0, add: 0, write: 0 };
-  const cachedPath = (plan: ShardPlan) => cacheDir && path.join(cacheDir, `shard-${plan.shard}-${plan.digest.slice(0, 16)}`);
+  // Cached shards are named by partition too: one cache may serve several partitions' builds.
+  const shardPrefix = (plan: ShardPlan) => (partition ? `shard-${partition}-${plan.shard}-` : `shard-${plan.shard}-`);
+  const cachedPath = (plan: ShardPlan) => cacheDir && path.join(cacheDir, `${shardPrefix(plan)}${plan.digest.slice(0, 16)}`);
   const toIndex: ShardPlan[] = [];
   for (const plan of plans) {
     const cached = cachedPath(plan);
@@ -216,7 +225,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
     if (!plan) return;
     // Pagefind writes into a fresh folder, never through links into the cache.
     await rm(path.join(siteDir, shardPath(plan.shard)), { recursive: true, force: true });
-    const report = await inWorker({ shard: plan.shard, siteDir, files: plan.files, t2s: pairs }, running, slots);
+    const report = await inWorker({ shard: plan.shard, path: shardPath(plan.shard), siteDir, files: plan.files, t2s: pairs }, running, slots);
     pages += report.pages;
     phases.read += report.read;
     phases.add += report.add;
@@ -224,7 +233,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string): Prom
     const cached = cachedPath(plan);
     if (cached) {
       await mkdir(path.dirname(cached), { recursive: true });
-      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(`shard-${plan.shard}-`))) {
+      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(shardPrefix(plan)))) {
         await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
       }
       // Linked (or copied) under a temporary name and renamed, so an interrupted copy is never taken for a shard.
@@ -283,7 +292,12 @@ export function pagefindIndex(): AstroIntegration {
           logger.warn('WENYUAN_SKIP_SEARCH_INDEX=1: no search index built');
           return;
         }
-        const summary = await buildSearchIndex(fileURLToPath(dir), cacheDir);
+        const scope = buildScope();
+        if (scope.kind === 'hub') {
+          logger.info('hub build: no search index here; scripts/build-hub.ts merges the partitions\' shards');
+          return;
+        }
+        const summary = await buildSearchIndex(fileURLToPath(dir), cacheDir, scope.kind === 'partition' ? { partition: scope.name } : {});
         logger.info(describeIndex(summary));
       },
     },

@@ -19,6 +19,7 @@ import { createSearchEngine, type FilterCounts, type PagefindApi, type SearchHit
 import { createNormalizer } from '../lib/search/normalize.ts';
 import type { Phrase } from '../lib/search/query.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
+import { partitionsForFilters } from '../lib/partitions.ts';
 
 interface Pagefind extends PagefindApi {
   options: (o: object) => Promise<void>;
@@ -73,19 +74,47 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
     fetch(`/pagefind/${SEARCH_SETTINGS_FILE}`).then((response) => response.json() as Promise<SearchSettings>),
   ]);
+  let state: SearchState = parseSearchState(location.search);
+  // A partitioned archive loads only the shards of the partitions the
+  // filters can match (src/lib/partitions.ts), more when the filters widen.
+  const partitions = settings.partitions;
+  const bundlesFor = (current: SearchState): string[] => {
+    if (!partitions) return ['/pagefind/', ...settings.shards];
+    const indexed = partitions.filter((partition) => partition.shards.length > 0);
+    const fitting = partitionsForFilters(indexed, toPagefindFilters(current));
+    // Filters no partition can match still need one index to report that nothing was found.
+    return (fitting.length > 0 ? fitting : indexed.slice(0, 1)).flatMap((partition) => partition.shards);
+  };
+  const first = bundlesFor(state);
   // The index holds Wenyuan's tokens (language und); Pagefind must not split
   // queries into words as it would for the page's zh-CN.
-  await pagefind.options({ language: 'und' });
+  await pagefind.options({ language: 'und', ...(partitions ? { basePath: first[0] } : {}) });
   await pagefind.init();
+  const loaded = new Set(first.slice(0, 1));
   // A large archive is indexed in shards; the browser merges them into one search.
-  for (const shard of settings.shards) await pagefind.mergeIndex(shard, { language: 'und' });
-  const engine = createSearchEngine(pagefind, createNormalizer(settings.t2s));
+  // One load at a time, so a search never starts while a shard it needs is half merged.
+  let loading: Promise<unknown> = Promise.resolve();
+  const load = (bundles: string[]): Promise<boolean> => {
+    const next = loading.then(async () => {
+      const fresh = bundles.filter((bundle) => !loaded.has(bundle));
+      for (const bundle of fresh) {
+        await pagefind.mergeIndex(bundle, { language: 'und' });
+        loaded.add(bundle);
+      }
+      return fresh.length > 0;
+    });
+    loading = next;
+    return next;
+  };
+  await load(first);
+  const normalizer = createNormalizer(settings.t2s);
+  // Made anew when shards are merged later: its caches hold what the loaded shards found.
+  let engine = createSearchEngine(pagefind, normalizer);
   window.wenyuanSearch = engine;
   // A search started before the filter index has loaded reports no filter
   // counts at all (seen with Pagefind 1.6); loading them first avoids that.
-  const allFilters = await pagefind.filters();
+  let allFilters = await pagefind.filters();
 
-  let state: SearchState = parseSearchState(location.search);
   let results: SearchHit[] = [];
   let phrases: Phrase[] = [];
   let shown = 0;
@@ -174,6 +203,12 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 
   async function run() {
     const current = ++generation;
+    if (await load(bundlesFor(state))) {
+      engine = createSearchEngine(pagefind, normalizer);
+      window.wenyuanSearch = engine;
+      allFilters = await pagefind.filters();
+      if (current !== generation) return;
+    }
     const filters = toPagefindFilters(state);
     const hasFilters = Object.keys(filters).length > 0;
     if (!state.q && !hasFilters) {

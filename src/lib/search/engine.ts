@@ -201,7 +201,9 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       hits.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
     } else {
       hits = hits.sort(
-        (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.frequency - a.frequency || b.result.score - a.result.score || (a.id < b.id ? -1 : 1),
+        // Ties go by page id, not Pagefind's score: the score depends on each shard's statistics,
+        // so it would order the same pages differently in a single build and in partitions.
+        (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.frequency - a.frequency || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       );
     }
     return { phrases, hits, counts, missing };

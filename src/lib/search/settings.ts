@@ -1,4 +1,5 @@
 /** Shared names between the index build and the search code in the browser. */
+import type { Partition } from '../partitions.ts';
 
 /** File beside Pagefind's bundle holding the normalisation table. */
 export const SEARCH_SETTINGS_FILE = 'wenyuan-search.json';
@@ -10,4 +11,11 @@ export interface SearchSettings {
   t2s: string;
   /** URL paths of the other shards' Pagefind bundles, merged into the primary one in the browser. */
   shards: string[];
+  /**
+   * A partitioned build's partitions (scripts/build-hub.ts), each with its key
+   * and the URL paths of its shards; the primary bundle then holds no index
+   * of its own (`shards` is empty), and the browser loads the shards of the
+   * partitions a search's filters can match.
+   */
+  partitions?: Array<Partition & { shards: string[] }>;
 }

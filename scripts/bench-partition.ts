@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:partition -- --docs N --parts P [--keep] [--seed S] [--per-kind K]`:
+ * builds an archive of N law-corpus documents once as a single build and
+ * once as P partitions plus the hub (README, "Beyond one machine"), one
+ * after another on this machine, and prints each step's wall time and peak
+ * memory (whole process tree), the single build's, and the wall time on P
+ * machines: the graph, then the slowest partition, then the hub.
+ *
+ * Then it checks the merged site against the single build: every file but
+ * the search index byte-identical (so the same pages with the same links),
+ * and the eval:search queries (drawn with a fixed seed from the single
+ * build's pages) returning the same documents in the same order in both, in
+ * Chromium. Exit 1 when anything differs or a build fails.
+ *
+ * The partitions split the documents by year into P ranges of about equal
+ * size (undated documents go with the earliest). `--keep` leaves
+ * .bench/partition-N/content, single/dist and merged/dist.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freshArchive } from './bench/archive.ts';
+import { measure, type Measurement } from './bench/measure.ts';
+import { drawQueries, runQueries, truthPages } from './eval/search-eval.ts';
+import { readDocumentFacts } from '../src/data/partition-scope.ts';
+import { differingFiles, fileHashes } from '../src/lib/files.ts';
+import { yearOf } from '../src/lib/partial-date.ts';
+import type { Partition } from '../src/lib/partitions.ts';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000' },
+    parts: { type: 'string', default: '2' },
+    keep: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '20261121' },
+    'per-kind': { type: 'string', default: '10' },
+  },
+});
+const count = Number(values.docs);
+const parts = Number(values.parts);
+if (!Number.isInteger(count) || count < 1) {
+  console.error(`--docs must be a positive whole number, got "${values.docs}"`);
+  process.exit(2);
+}
+if (!Number.isInteger(parts) || parts < 1) {
+  console.error(`--parts must be a positive whole number, got "${values.parts}"`);
+  process.exit(2);
+}
+
+/** P year ranges holding about N/P documents each; undated documents join the first. */
+function yearPartitions(years: readonly (number | undefined)[], p: number): Partition[] {
+  const dated = years.filter((y): y is number => y !== undefined).sort((a, b) => a - b);
+  const cuts: number[] = [];
+  for (let i = 1; i < p; i++) {
+    const year = dated[Math.floor((i * dated.length) / p)];
+    if (year !== undefined && year > (cuts.at(-1) ?? -Infinity) && year > dated[0]!) cuts.push(year);
+  }
+  if (cuts.length < p - 1) console.warn(`only ${cuts.length + 1} distinct year ranges: building ${cuts.length + 1} partitions`);
+  return [...cuts, undefined].map((cut, i) => {
+    const from = cuts[i - 1];
+    const years = { ...(from !== undefined ? { from } : {}), ...(cut !== undefined ? { to: cut - 1 } : {}) };
+    return { name: `part${i + 1}`, years, ...(i === 0 ? { undated: true } : {}) };
+  });
+}
+
+const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`partition-${count}`, count);
+const partitions = yearPartitions(readDocumentFacts(contentDir).map((f) => yearOf(f.date)), parts);
+const partitionsFile = path.join(work, 'wenyuan.partitions.json');
+writeFileSync(partitionsFile, `${JSON.stringify({ partitions }, null, 2)}\n`);
+const graphFile = path.join(work, 'graph.json');
+// The single build computes its own graph; the partitions and the hub are given the one file (--graph).
+const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_PARTITIONS_FILE: partitionsFile, WENYUAN_QUIET: '1', ASTRO_TELEMETRY_DISABLED: '1' };
+const steps = new Map<string, Measurement>();
+
+async function step(name: string, args: string[], extra: Record<string, string> = {}): Promise<boolean> {
+  console.log(`— ${name}`);
+  const m = await measure(process.execPath, args, { env: { ...env, ...extra } });
+  steps.set(name, m);
+  if (m.exitCode !== 0) console.error(`${name} failed with exit code ${m.exitCode}`);
+  return m.exitCode === 0;
+}
+
+const singleDist = path.join(work, 'single', 'dist');
+const mergedDist = path.join(work, 'merged', 'dist');
+const partitionDir = (name: string) => path.join(work, 'partitions', name);
+let ok = await step('single build', [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { WENYUAN_OUT_DIR: singleDist, WENYUAN_CACHE_DIR: path.join(work, 'single', 'cache') });
+ok &&= await step('graph', ['scripts/build-graph.ts', '--out', graphFile], { WENYUAN_CACHE_DIR: path.join(work, 'graph-cache') });
+for (const { name } of partitions) {
+  ok &&= await step(`partition ${name}`, ['scripts/build-partition.ts', name, '--graph', graphFile, '--out', partitionDir(name), '--cache', path.join(work, `cache-${name}`)]);
+}
+ok &&= await step('hub', ['scripts/build-hub.ts', '--graph', graphFile, '--out', mergedDist, '--cache', path.join(work, 'cache-hub'), ...partitions.map((p) => partitionDir(p.name))]);
+
+let differing: string[] = [];
+let compared = 0;
+let searchDifferences = 0;
+let queries = 0;
+if (ok) {
+  const withoutIndex = (dir: string) => new Map([...fileHashes(dir)].filter(([file]) => !/^pagefind(-[^/]+)?\//.test(file)));
+  const one = withoutIndex(singleDist);
+  compared = one.size;
+  differing = differingFiles(one, withoutIndex(mergedDist));
+  const pages = truthPages(singleDist);
+  const drawn = drawQueries(pages, { seed: Number(values.seed), perKind: Number(values['per-kind']), lengths: [1, 2, 3, 4, 6, 8] });
+  queries = drawn.length;
+  console.log(`— ${queries} eval:search queries on both sites in Chromium`);
+  const [a, b] = [await runQueries(singleDist, drawn, pages), await runQueries(mergedDist, drawn, pages)];
+  const diffs = a.filter((outcome, i) => JSON.stringify(outcome.hits) !== JSON.stringify(b[i]!.hits));
+  searchDifferences = diffs.length;
+  for (const outcome of diffs.slice(0, 5)) console.log(`  query “${outcome.query.text}” differs`);
+}
+
+const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)}` : '– | –');
+console.log(`\nbench:partition — ${count} documents (${(bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generationSeconds.toFixed(1)} s), ${partitions.length} partitions by year`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; steps run one after another`);
+console.log('| step | wall s | peak MiB |');
+console.log('| --- | ---: | ---: |');
+for (const [name, m] of steps) {
+  const key = name.startsWith('partition ') ? partitions.find((p) => `partition ${p.name}` === name) : undefined;
+  console.log(`| ${name}${key ? ` (${JSON.stringify(key.years ?? 'rest')})` : ''} | ${cell(m)} |`);
+}
+const partitionTimes = partitions.map((p) => steps.get(`partition ${p.name}`)?.seconds ?? NaN);
+const onP = (steps.get('graph')?.seconds ?? NaN) + Math.max(...partitionTimes) + (steps.get('hub')?.seconds ?? NaN);
+const sequential = [...steps].filter(([name]) => name !== 'single build').reduce((s, [, m]) => s + m.seconds, 0);
+console.log(`| on ${partitions.length} machines: graph + slowest partition + hub | ${onP.toFixed(1)} | |`);
+console.log(`| all partition steps on this one machine | ${sequential.toFixed(1)} | |`);
+if (!ok) console.log('not compared: a build failed');
+else {
+  console.log(`merged site: ${differing.length === 0 ? `identical to the single build (${compared} files besides the search index)` : `${differing.length} file(s) differ, e.g. ${differing.slice(0, 10).join(', ')}`}`);
+  console.log(`search: ${searchDifferences === 0 ? `all ${queries} queries return the same documents in the same order` : `${searchDifferences} of ${queries} queries differ`}`);
+}
+if (!values.keep) rmSync(work, { recursive: true, force: true });
+else for (const name of ['single', 'merged']) rmSync(path.join(work, name, 'cache'), { recursive: true, force: true });
+if (!ok || differing.length > 0 || searchDifferences > 0) process.exit(1);
