@@ -71,7 +71,7 @@ describe.runIf(enabled)('phones (320 px)', () => {
       ['/', ['.site-nav a', '.scheme-toggle button', '.search-form button', '.search-form input']],
       ['/search/?q=的', ['#search-sort', '.facets label', '#search-more', '.facets summary'], '#search-app[data-ready="true"][data-searching="false"]'],
       ['/graph/', ['.graph-toolbar button', '.graph-filters select', '.graph-filters button', '.graph-list summary'], '#graph-app[data-ready="true"]'],
-      [RULE, ['.toc-jump', '.rule-toc summary', '.rule-toc a', '.print-button', '.cite-copy']],
+      [RULE, ['.toc-jump', '.rule-toc summary', '.rule-toc a', '.print-button', '.cite-copy', '.article-tools a']],
       ['/browse/type/rule/', ['.site-nav a', '.pagination a']],
     ];
     const small: string[] = [];
