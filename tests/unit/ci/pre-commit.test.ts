@@ -83,5 +83,21 @@ describe('the pre-commit hook', () => {
       expect(output).not.toContain('has month 13');
       expect(status, output).toBe(0);
     });
+
+    it('lets through, with a warning, a rule error the build only warns about; npm run check alone refuses it', () => {
+      // Two versions of one work, both 现行有效: the build warns, the plain check fails.
+      const rule = (id: string, date: string) =>
+        `---\nid: ${id}\ntype: rule\ntitle: 测试规则\ndate: ${date}\nissuer: 测试机关\nstatus: 现行有效\nwork: test-rule\n---\n\n第一条　为了测试，制定本规则。\n`;
+      writeFileSync(doc, GOOD);
+      writeFileSync(path.join(repo, 'content', '2023', 'rule-a.md'), rule('2020-01-01-test-rule', '2020-01-01'));
+      writeFileSync(path.join(repo, 'content', '2023', 'rule-b.md'), rule('2023-01-01-test-rule', '2023-01-01'));
+      git('add', 'content');
+      const plain = run('npm', 'run', '--silent', 'check', '--', 'content');
+      expect(plain.status, plain.stdout + plain.stderr).not.toBe(0);
+      expect(plain.stderr).toContain('现行有效');
+      const { status, output } = commit('two current versions');
+      expect(status, output).toBe(0);
+      expect(output).toContain('现行有效');
+    });
   });
 });
