@@ -32,7 +32,8 @@ export function partitionFiles(outDir: string, name: string, documents: readonly
     .map((file) => relative(outDir, file))
     .filter((file) => {
       if (file.startsWith('_astro/') || shardFolders.some((folder) => file.startsWith(folder))) return true;
-      const match = /^documents\/([^/]+?)(?:\/|\.[a-z.]+$)/.exec(file);
+      // A document's files: <id>.md … <id>.csl.json, <id>.preview.json, <id>.preview-2.json.
+      const match = /^documents\/([^/]+?)(?:\/|\.[a-z0-9.-]+$)/.exec(file);
       return match !== null && own.has(match[1]!);
     })
     .sort();
