@@ -1,14 +1,14 @@
 /**
  * The versions a partition is built from (src/lib/partition-manifest.ts):
  * digests of the graph file, the document schema, the site's code and the
- * partitions file, computed the same way by the partition builds and the hub.
+ * partitions file, and the page settings of the environment, computed the same way by the partition builds and the hub.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { digestOfFiles, filesUnder } from '../../src/lib/files.ts';
-import { PARTITION_FORMAT, type BuildVersions } from '../../src/lib/partition-manifest.ts';
+import { PARTITION_FORMAT, pageSettings, type BuildVersions } from '../../src/lib/partition-manifest.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,5 +26,6 @@ export function buildVersions(graphFile: string, partitionsFile: string): BuildV
     schema: digestOfFiles(src, filesUnder(path.join(src, 'schemas'), ['.ts'])),
     code: digestOfFiles(ROOT, code),
     partitions: sha256(partitionsFile),
+    settings: pageSettings(process.env),
   };
 }

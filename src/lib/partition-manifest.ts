@@ -10,7 +10,7 @@
 export const MANIFEST_FILE = 'wenyuan-partition.json';
 
 /** Bump when the manifest or the way partitions are merged changes shape. */
-export const PARTITION_FORMAT = 1;
+export const PARTITION_FORMAT = 2;
 
 /** The versions a partition was built from; the hub refuses a partition whose versions differ from its own. */
 export interface BuildVersions {
@@ -24,6 +24,16 @@ export interface BuildVersions {
   code: string;
   /** SHA-256 of the partitions file. */
   partitions: string;
+  /** The environment that shapes the pages ({@link PAGE_SETTINGS}), as `NAME=value` pairs; see {@link pageSettings}. */
+  settings: string;
+}
+
+/** Variables whose values go into every page (addresses, the CSP meta element, edit links, the date of citation): partitions and hub must agree on them. */
+export const PAGE_SETTINGS = ['WENYUAN_SITE', 'WENYUAN_CSP_META', 'WENYUAN_EDIT_URL', 'WENYUAN_CITE_DATE', 'SOURCE_DATE_EPOCH'] as const;
+
+/** The page settings of `env`, e.g. `WENYUAN_SITE=https://archive.example.org WENYUAN_CSP_META=1` (unset and empty variables left out). */
+export function pageSettings(env: Readonly<Record<string, string | undefined>>): string {
+  return PAGE_SETTINGS.flatMap((name) => (env[name] ? [`${name}=${env[name]}`] : [])).join(' ');
 }
 
 /** `wenyuan-partition.json`: what one partition build made. */
@@ -62,6 +72,7 @@ export function manifestProblems(expected: BuildVersions & { members: ReadonlyMa
     schema: 'schema version (src/schemas)',
     code: 'site code',
     partitions: 'partitions file',
+    settings: 'environment (WENYUAN_SITE, WENYUAN_CSP_META, WENYUAN_EDIT_URL, WENYUAN_CITE_DATE, SOURCE_DATE_EPOCH: set them alike for every job)',
   };
   for (const manifest of manifests) {
     if (seen.has(manifest.name)) problems.push(`partition "${manifest.name}" is given twice`);
@@ -72,7 +83,10 @@ export function manifestProblems(expected: BuildVersions & { members: ReadonlyMa
       continue;
     }
     for (const key of Object.keys(what) as Array<keyof BuildVersions>) {
-      if (manifest[key] !== expected[key]) problems.push(`partition "${manifest.name}" was built from a different ${what[key]}: ${String(manifest[key]).slice(0, 12)}, the hub has ${String(expected[key]).slice(0, 12)}`);
+      if (manifest[key] === expected[key]) continue;
+      // Digests are told apart by their start; settings are shown whole.
+      const shown = (value: unknown) => (key === 'settings' ? `"${String(value ?? '')}"` : String(value).slice(0, 12));
+      problems.push(`partition "${manifest.name}" was built from a different ${what[key]}: ${shown(manifest[key])}, the hub has ${shown(expected[key])}`);
     }
     const own = new Set(members);
     const extra = manifest.documents.filter((id) => !own.has(id));

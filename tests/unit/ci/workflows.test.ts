@@ -295,6 +295,39 @@ describe.runIf(existsSync(GITLAB))('GitLab CI (.gitlab-ci.yml)', () => {
   });
 });
 
+const GITLAB_PARTITIONED = 'ci/gitlab-partitioned.yml';
+
+describe.runIf(existsSync(GITLAB_PARTITIONED))('GitLab partitioned pipeline (ci/gitlab-partitioned.yml)', () => {
+  const config = existsSync(GITLAB_PARTITIONED) ? read(GITLAB_PARTITIONED) : {};
+  const RESERVED = new Set(['stages', 'variables', 'default', 'workflow', 'include', 'image', 'services', 'cache', 'before_script', 'after_script']);
+  const jobs = Object.entries(config).filter(([name]) => !RESERVED.has(name) && !name.startsWith('.')).map(([name, body]) => ({ name, job: asRecord(body) }));
+  const template = (job: Yaml) => asRecord(config[String(job.extends ?? '')]);
+  const scriptOf = (job: Yaml) => [...asList(template(job).before_script), ...asList(job.before_script), ...asList(job.script)].map(String);
+
+  it('is a whole pipeline: its own stages, every job in one, only on the default branch', () => {
+    const stages = asList(config.stages);
+    expect(jobs.map(({ name }) => name)).toEqual(['partition-graph', 'partition', 'pages']);
+    for (const { name, job } of jobs) expect(stages, `${name}: stage`).toContain(job.stage);
+    expect(asList(asRecord(config.workflow).rules).map((r) => String(asRecord(r).if))).toEqual(['$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH']);
+  });
+
+  it('runs only npm scripts and local files that exist', () => {
+    for (const { name, job } of jobs) expect(problemsOf(scriptOf(job)), name).toEqual([]);
+  });
+
+  it('builds every job for the same address with the CSP meta, and caches outside node_modules', () => {
+    const variables = asRecord(config.variables);
+    expect(variables.WENYUAN_SITE).toBe('$CI_PAGES_URL');
+    expect(variables.WENYUAN_CSP_META).toBe('1');
+    for (const { name, job } of jobs) {
+      expect(asRecord(job.variables).WENYUAN_SITE, `${name} must not build for another address`).toBeUndefined();
+      const paths = asList(asRecord(job.cache).paths).map(String);
+      expect(paths.length, `${name}: cache`).toBeGreaterThan(0);
+      for (const cached of paths) expect(cached, `${name}: npm ci deletes node_modules`).not.toMatch(/^(\.\/)?node_modules/);
+    }
+  });
+});
+
 describe('the shell splitting the checks rely on', () => {
   it('splits on ; && || | and newlines, not inside quotes, and skips assignments and case patterns', () => {
     expect(simpleCommands('npm ci || npm install && echo "a; b | c"\nnpm run check # comment; npm run nope').map(commandWords)).toEqual([

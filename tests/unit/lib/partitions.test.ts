@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignPartitions, matchesPartition, parsePartitionConfig, partitionShardPath, partitionsForFilters, type PartitionFacts } from '../../../src/lib/partitions.ts';
-import { manifestProblems, PARTITION_FORMAT, type PartitionManifest } from '../../../src/lib/partition-manifest.ts';
+import { manifestProblems, pageSettings, PARTITION_FORMAT, type PartitionManifest } from '../../../src/lib/partition-manifest.ts';
 
 const docs: PartitionFacts[] = [
   { id: 'haidian-2019', file: 'content/2019/a.md', type: 'speech', region: '北京市海淀区', date: '2019-10-29' },
@@ -105,7 +105,7 @@ describe('partitions a search can need', () => {
 });
 
 describe('the hub checks the partitions it merges', () => {
-  const versions = { format: PARTITION_FORMAT, graph: 'g'.repeat(64), schema: 's'.repeat(64), code: 'c'.repeat(64), partitions: 'p'.repeat(64) };
+  const versions = { format: PARTITION_FORMAT, graph: 'g'.repeat(64), schema: 's'.repeat(64), code: 'c'.repeat(64), partitions: 'p'.repeat(64), settings: 'WENYUAN_SITE=https://archive.example.org WENYUAN_CSP_META=1' };
   const members = new Map([
     ['early', ['a', 'b']],
     ['late', ['c']],
@@ -129,6 +129,14 @@ describe('the hub checks the partitions it merges', () => {
       'partition "early" is given twice',
       'partition "north" is not in the partitions file',
       'partition "late" was not given to the hub (build it with npm run build:partition -- late)',
+    ]);
+  });
+
+  it('refuses a partition built for another site address or without the CSP meta, showing both settings', () => {
+    expect(pageSettings({ WENYUAN_SITE: 'https://archive.example.org', WENYUAN_CSP_META: '1', WENYUAN_EDIT_URL: '', PATH: '/bin' })).toBe(versions.settings);
+    const problems = manifestProblems({ ...versions, members }, [manifest('early', ['a', 'b']), manifest('late', ['c'], { settings: pageSettings({}) })]);
+    expect(problems).toEqual([
+      'partition "late" was built from a different environment (WENYUAN_SITE, WENYUAN_CSP_META, WENYUAN_EDIT_URL, WENYUAN_CITE_DATE, SOURCE_DATE_EPOCH: set them alike for every job): "", the hub has "WENYUAN_SITE=https://archive.example.org WENYUAN_CSP_META=1"',
     ]);
   });
 });
