@@ -31,6 +31,8 @@ if (values.help) {
   process.exit(0);
 }
 const host = values.host;
+// decap-server has no login and writes into the working tree: never on the network.
+if (!['127.0.0.1', 'localhost', '::1'].includes(host)) fail(`--host must be this machine (127.0.0.1, localhost or ::1), got "${host}": the editor's local backend has no login and writes into the content folder`, 2);
 const requestedPort = Number(values.port);
 if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) fail(`--port must be a number from 0 to 65535, got "${values.port}"`, 2);
 

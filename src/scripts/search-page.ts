@@ -103,7 +103,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
       }
       return fresh.length > 0;
     });
-    loading = next;
+    // A failed load is reported to the search that asked; the next load starts afresh.
+    loading = next.catch(() => undefined);
     return next;
   };
   await load(first);

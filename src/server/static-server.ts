@@ -128,6 +128,8 @@ export async function serveStatic(root: string, host = '127.0.0.1', port = 4321)
     }
     response.writeHead(file ? 200 : 404, {
       ...headers,
+      // The archive's 404 page gets the archive's policy, also for a missing path under /admin/.
+      ...(file ? {} : { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
       'Content-Type': TYPES[path.extname(found)] ?? 'application/octet-stream',
     });
     if (request.method === 'HEAD') response.end();

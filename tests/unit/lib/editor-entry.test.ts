@@ -92,6 +92,12 @@ describe('a new document saved from the form', () => {
     expect(browserSlugger.documentId('关于2025年工作的通知', '2025')).toBe('2025-guan-yu-2025-nian-gong-zuo-de-tong-zhi'.split('-').slice(0, 9).join('-'));
   });
 
+  it('derives a new document’s id even when a copy carries the current version’s, so the copy cannot overwrite it', () => {
+    const entry = completeNewEntry(formEntry({ type: 'opinion', id: '2024-01-01-old-version', title: '青禾区实施意见', date: '2025-06-30', body: '正文。' }), browserSlugger);
+    expect(entry.id).toBe('2025-06-30-qing-he-qu-shi-shi-yi-jian');
+    expect(entry[FOLDER_KEY]).toBe('2025');
+  });
+
   it('keeps the id and file of a document that exists (only new documents are completed by cms.ts)', () => {
     const source = readFileSync('content/2022/2022-06-23-shenru-xuexi-guanche.md', 'utf8');
     const { data, body } = parseDocumentSource(source);

@@ -67,6 +67,10 @@ describe('static server', () => {
     }
     const config = await get('/admin/config.yml');
     expect(config.headers['content-type']).toBe('text/yaml; charset=utf-8');
+    // A missing page under /admin/ is the archive's 404 page, with the archive's policy.
+    const missing = await get('/admin/missing/');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     for (const page of ['/search/', '/administration/', '/admin/../search/', '/admin/%2e%2e/search/', '/']) {
       const { headers } = await get(page);
       expect(headers['content-security-policy'], page).toBe(CONTENT_SECURITY_POLICY);
