@@ -48,14 +48,20 @@ export function seedDocuments(dir = 'content'): SeedDocument[] {
   });
 }
 
-/** Opens a page (of the fixtures site, or of `site`) and records any Content-Security-Policy violation or page error. */
-export async function openPage(browser: Browser, pathname: string, site = baseUrl): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+/** The Content-Security-Policy violations and page errors `page` reports from now on, as they come. */
+export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+/** Opens a page (of the fixtures site, or of `site`) and records any Content-Security-Policy violation or page error. */
+export async function openPage(browser: Browser, pathname: string, site = baseUrl): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
   await page.goto(new URL(pathname, site).href);
   return { page, problems };
 }

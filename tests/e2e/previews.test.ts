@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, enabled, openPage, sharedBrowser } from './helpers.ts';
+import { baseUrl, enabled, openPage, sharedBrowser, watchProblems } from './helpers.ts';
 
 const CITING = '/documents/2023-06-01-test-cites-rule/';
 const RULE = '/documents/2023-03-01-test-yishi-guize/';
@@ -154,11 +154,7 @@ describe.runIf(enabled)('previews', () => {
   it('on a touch screen the toggle opens the card and a tap on the link still follows it', async () => {
     const context = await browser().newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = watchProblems(page);
     await page.goto(new URL(CITING, baseUrl).href);
     const link = articleCitation(page);
     const toggle = page.locator('[data-testid="document-body"] [data-testid="preview-toggle"]').first();

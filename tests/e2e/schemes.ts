@@ -1,6 +1,6 @@
 /** Opening pages as a reader with a given colour scheme and screen would see them. */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { baseUrl } from './helpers.ts';
+import { baseUrl, watchProblems } from './helpers.ts';
 
 /** A phone of the narrowest common width. */
 export const PHONE = { width: 320, height: 640 } as const;
@@ -19,11 +19,7 @@ export async function openInScheme(
   // A context of its own (axe's runner opens a page beside it); closing it closes the page.
   const context = await browser.newContext({ colorScheme: scheme, ...options });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = watchProblems(page);
   await page.goto(new URL(pathname, baseUrl).href);
   return { page, problems, close: () => context.close() };
 }
