@@ -39,6 +39,16 @@ async function fill(page: Page, label: string, value: string): Promise<void> {
   await page.getByLabel(label, { exact: false }).first().fill(value);
 }
 
+/** Opens the form of a new entry of `collection` (labelled `label`) and waits until it is that form, empty, not the page before it. */
+async function openNew(page: Page, adminUrl: string, collection: string, label: string): Promise<void> {
+  // A fresh load: moving to another collection's new entry by its address alone
+  // keeps the last entry's draft in Decap's store.
+  await page.goto(`${adminUrl}#/collections/${collection}/new`);
+  await page.reload();
+  await page.getByText(`正在集合“${label}”中编写`).waitFor();
+  await expect(page.getByLabel('标题', { exact: false }).first().inputValue()).resolves.toBe('');
+}
+
 /** Publishes the entry in the form and waits until Decap has saved it (the address names the entry). */
 async function publish(page: Page, collection: string): Promise<void> {
   await page.getByRole('button', { name: '发布' }).first().click();
@@ -89,7 +99,7 @@ describe.skipIf(!enabled)('the staff editor (/admin/)', () => {
       await page.goto(adminUrl);
       await page.getByRole('button', { name: '登录' }).click();
 
-      await page.goto(`${adminUrl}#/collections/rule/new`);
+      await openNew(page, adminUrl, 'rule', '规则/办法/条例');
       await fill(page, '标题', RULE.title);
       await fill(page, '日期', RULE.date);
       await fill(page, '发文机关', RULE.issuer);
@@ -101,7 +111,7 @@ describe.skipIf(!enabled)('the staff editor (/admin/)', () => {
       await body.fill(`${await body.inputValue()}\n第二条　常务委员会会议由主任召集并主持。\n`);
       await publish(page, 'rule');
 
-      await page.goto(`${adminUrl}#/collections/opinion/new`);
+      await openNew(page, adminUrl, 'opinion', '意见/实施意见');
       await fill(page, '标题', OPINION.title);
       await fill(page, '日期', OPINION.date);
       await fill(page, '发文机关', OPINION.issuer);
