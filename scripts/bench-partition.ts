@@ -15,13 +15,22 @@
  * The partitions split the documents by year into P ranges of about equal
  * size (undated documents go with the earliest). `--keep` leaves
  * .bench/partition-N/content, single/dist and merged/dist.
+ *
+ * Last, what a reader downloads for a first and a second query
+ * (`--first`, `--second`, typed `--pause` ms apart; scripts/bench/
+ * query-bytes.ts) on both sites, without a filter and filtered to the
+ * newest partition's first year, where the merged site loads only that
+ * partition's shards. `--browser-only` builds nothing: it compares and
+ * measures the sites an earlier `--keep` run left.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
+import { measureQueries, printPhases, type QueryPhase } from './bench/query-bytes.ts';
+import { launchChromium } from '../tests/e2e/chromium.ts';
 import { drawQueries, runQueries, truthPages } from './eval/search-eval.ts';
 import { readDocumentFacts } from '../src/data/partition-scope.ts';
 import { differingFiles, fileHashes } from '../src/lib/files.ts';
@@ -35,6 +44,10 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261121' },
     'per-kind': { type: 'string', default: '10' },
+    'browser-only': { type: 'boolean', default: false },
+    first: { type: 'string', default: '人民代表大会' },
+    second: { type: 'string', default: '行政处罚' },
+    pause: { type: 'string', default: '3000' },
   },
 });
 const count = Number(values.docs);
@@ -64,10 +77,22 @@ function yearPartitions(years: readonly (number | undefined)[], p: number): Part
   });
 }
 
-const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`partition-${count}`, count);
-const partitions = yearPartitions(readDocumentFacts(contentDir).map((f) => yearOf(f.date)), parts);
+const pauseMs = Number(values.pause);
+const browserOnly = values['browser-only'];
+const work = path.resolve('.bench', `partition-${count}`);
 const partitionsFile = path.join(work, 'wenyuan.partitions.json');
-writeFileSync(partitionsFile, `${JSON.stringify({ partitions }, null, 2)}\n`);
+const singleDist = path.join(work, 'single', 'dist');
+const mergedDist = path.join(work, 'merged', 'dist');
+if (browserOnly && ![partitionsFile, singleDist, mergedDist].every((p) => existsSync(p))) {
+  console.error(`--browser-only needs an earlier --keep run's ${partitionsFile}, single/dist and merged/dist`);
+  process.exit(2);
+}
+const generated = browserOnly ? undefined : freshArchive(`partition-${count}`, count);
+const contentDir = path.join(work, 'content');
+const partitions: Partition[] = generated
+  ? yearPartitions(readDocumentFacts(contentDir).map((f) => yearOf(f.date)), parts)
+  : (JSON.parse(readFileSync(partitionsFile, 'utf8')) as { partitions: Partition[] }).partitions;
+if (generated) writeFileSync(partitionsFile, `${JSON.stringify({ partitions }, null, 2)}\n`);
 const graphFile = path.join(work, 'graph.json');
 // The single build computes its own graph; the partitions and the hub are given the one file (--graph).
 const env = { ...process.env, WENYUAN_CONTENT_DIR: contentDir, WENYUAN_PARTITIONS_FILE: partitionsFile, WENYUAN_QUIET: '1', ASTRO_TELEMETRY_DISABLED: '1' };
@@ -81,20 +106,22 @@ async function step(name: string, args: string[], extra: Record<string, string> 
   return m.exitCode === 0;
 }
 
-const singleDist = path.join(work, 'single', 'dist');
-const mergedDist = path.join(work, 'merged', 'dist');
 const partitionDir = (name: string) => path.join(work, 'partitions', name);
-let ok = await step('single build', [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { WENYUAN_OUT_DIR: singleDist, WENYUAN_CACHE_DIR: path.join(work, 'single', 'cache') });
+let ok = true;
+if (!browserOnly) {
+ok &&= await step('single build', [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { WENYUAN_OUT_DIR: singleDist, WENYUAN_CACHE_DIR: path.join(work, 'single', 'cache') });
 ok &&= await step('graph', ['scripts/build-graph.ts', '--out', graphFile], { WENYUAN_CACHE_DIR: path.join(work, 'graph-cache') });
 for (const { name } of partitions) {
   ok &&= await step(`partition ${name}`, ['scripts/build-partition.ts', name, '--graph', graphFile, '--out', partitionDir(name), '--cache', path.join(work, `cache-${name}`)]);
 }
 ok &&= await step('hub', ['scripts/build-hub.ts', '--graph', graphFile, '--out', mergedDist, '--cache', path.join(work, 'cache-hub'), ...partitions.map((p) => partitionDir(p.name))]);
+}
 
 let differing: string[] = [];
 let compared = 0;
 let searchDifferences = 0;
 let queries = 0;
+let searchError: string | undefined;
 if (ok) {
   const withoutIndex = (dir: string) => new Map([...fileHashes(dir)].filter(([file]) => !/^pagefind(-[^/]+)?\//.test(file)));
   const one = withoutIndex(singleDist);
@@ -104,14 +131,44 @@ if (ok) {
   const drawn = drawQueries(pages, { seed: Number(values.seed), perKind: Number(values['per-kind']), lengths: [1, 2, 3, 4, 6, 8] });
   queries = drawn.length;
   console.log(`— ${queries} eval:search queries on both sites in Chromium`);
-  const [a, b] = [await runQueries(singleDist, drawn, pages), await runQueries(mergedDist, drawn, pages)];
-  const diffs = a.filter((outcome, i) => JSON.stringify(outcome.hits) !== JSON.stringify(b[i]!.hits));
-  searchDifferences = diffs.length;
-  for (const outcome of diffs.slice(0, 5)) console.log(`  query “${outcome.query.text}” differs`);
+  // A failed search is reported with the build figures rather than losing them.
+  try {
+    const [a, b] = [await runQueries(singleDist, drawn, pages), await runQueries(mergedDist, drawn, pages)];
+    const diffs = a.filter((outcome, i) => JSON.stringify(outcome.hits) !== JSON.stringify(b[i]!.hits));
+    searchDifferences = diffs.length;
+    for (const outcome of diffs.slice(0, 5)) console.log(`  query “${outcome.query.text}” differs`);
+  } catch (error) {
+    searchError = String(error);
+  }
+}
+
+// What a reader downloads: the single build, the merged site, and the merged
+// site filtered to the newest partition's first year (which loads only its shards).
+const phases: QueryPhase[] = [];
+const newest = partitions.at(-1)?.years?.from;
+if (ok && !searchError) {
+  console.log('— first and second query bytes in Chromium');
+  const browser = await launchChromium();
+  try {
+    const plan = { first: values.first, second: values.second, pauseMs };
+    const label = (site: string, ps: QueryPhase[]) => ps.map((p) => ({ ...p, name: `${site}: ${p.name}` }));
+    phases.push(...label('single build', await measureQueries(browser, singleDist, plan)));
+    phases.push(...label('merged', await measureQueries(browser, mergedDist, plan)));
+    if (newest !== undefined) {
+      const filtered = { ...plan, filters: { year: [String(newest)] } };
+      phases.push(...label('single build', await measureQueries(browser, singleDist, filtered)));
+      phases.push(...label(`merged (only ${partitions.at(-1)!.name}'s shards fit)`, await measureQueries(browser, mergedDist, filtered)));
+    }
+  } catch (error) {
+    searchError = String(error);
+  } finally {
+    await browser.close();
+  }
 }
 
 const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)}` : '– | –');
-console.log(`\nbench:partition — ${count} documents (${(bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generationSeconds.toFixed(1)} s), ${partitions.length} partitions by year`);
+const about = generated ? ` (${(generated.bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generated.seconds.toFixed(1)} s)` : ' (sites of an earlier --keep run)';
+console.log(`\nbench:partition — ${count} documents${about}, ${partitions.length} partitions by year`);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; steps run one after another`);
 console.log('| step | wall s | peak MiB |');
 console.log('| --- | ---: | ---: |');
@@ -127,8 +184,10 @@ console.log(`| all partition steps on this one machine | ${sequential.toFixed(1)
 if (!ok) console.log('not compared: a build failed');
 else {
   console.log(`merged site: ${differing.length === 0 ? `identical to the single build (${compared} files besides the search index)` : `${differing.length} file(s) differ, e.g. ${differing.slice(0, 10).join(', ')}`}`);
-  console.log(`search: ${searchDifferences === 0 ? `all ${queries} queries return the same documents in the same order` : `${searchDifferences} of ${queries} queries differ`}`);
+  if (searchError) console.log(`search failed: ${searchError}`);
+  else console.log(`search: ${searchDifferences === 0 ? `all ${queries} queries return the same documents in the same order` : `${searchDifferences} of ${queries} queries differ`}`);
 }
-if (!values.keep) rmSync(work, { recursive: true, force: true });
+if (phases.length > 0) printPhases(phases, pauseMs);
+if (!values.keep && !browserOnly) rmSync(work, { recursive: true, force: true });
 else for (const name of ['single', 'merged']) rmSync(path.join(work, name, 'cache'), { recursive: true, force: true });
-if (!ok || differing.length > 0 || searchDifferences > 0) process.exit(1);
+if (!ok || differing.length > 0 || searchDifferences > 0 || searchError) process.exit(1);

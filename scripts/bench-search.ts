@@ -16,10 +16,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { freshArchive } from './bench/archive.ts';
 import { measure } from './bench/measure.ts';
-import { serveStatic } from '../src/server/static-server.ts';
+import { measureQueries, printPhases, type QueryPhase } from './bench/query-bytes.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 
 const { values } = parseArgs({
@@ -75,79 +74,12 @@ if (!values['browser-only']) {
   process.exit(2);
 }
 
-/** Bytes a static host would send: Pagefind's own files are already compressed; text is gzipped. */
-function servedBytes(url: string, body: Buffer): number {
-  return /\.(pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/.test(new URL(url).pathname) ? body.length : gzipSync(body).length;
-}
-
-const { server, url } = await serveStatic(distDir, '127.0.0.1', 0);
 const browser = await launchChromium();
-/** What a response is, for the breakdown of a query's bytes. */
-function kindOf(url: string): string {
-  const name = new URL(url).pathname;
-  const ext = /\.(pf_meta|pf_index|pf_fragment|pf_filter)$/.exec(name)?.[1];
-  if (ext) return { pf_meta: 'metadata', pf_index: 'index chunks', pf_fragment: 'fragments', pf_filter: 'filters' }[ext]!;
-  return /\/pagefind(-\d+)?\//.test(name) ? 'Pagefind code' : 'page';
-}
-
-const phases: Array<{ name: string; bytes: number; requests: number; ms: number; kinds: Record<string, number> }> = [];
+let phases: QueryPhase[];
 try {
-  const page = await browser.newPage();
-  let bytes = 0;
-  let requests = 0;
-  let kinds: Record<string, number> = {};
-  // Bodies arrive asynchronously: a phase is totalled only once every body it asked for is counted.
-  let pending: Array<Promise<void>> = [];
-  page.on('response', (response) => {
-    pending.push(
-      response
-        .body()
-        .then((body) => {
-          const served = servedBytes(response.url(), body);
-          bytes += served;
-          const kind = kindOf(response.url());
-          kinds[kind] = (kinds[kind] ?? 0) + served;
-          requests++;
-        })
-        .catch(() => undefined),
-    );
-  });
-  const totals = async () => {
-    await page.waitForLoadState('networkidle');
-    await Promise.all(pending);
-    const result = { bytes, requests, kinds };
-    bytes = 0;
-    requests = 0;
-    kinds = {};
-    pending = [];
-    return result;
-  };
-  // Results on screen: the status names the query and the first results are listed (or none were found).
-  // The facet counts follow the results and are not waited for.
-  const onScreen = (query: string) =>
-    page.waitForFunction((q) => {
-      const status = document.getElementById('search-status')?.textContent ?? '';
-      if (!status.includes(q)) return false;
-      return /未找到|没有出现/.test(status) || document.querySelector('#search-results .result') !== null;
-    }, query);
-  // First query: everything from opening the search page with it, as a reader arriving from a link would.
-  const navigationStart = performance.now();
-  await page.goto(new URL(`/search/?q=${encodeURIComponent(values.first)}`, url).href);
-  await onScreen(values.first);
-  const firstMs = performance.now() - navigationStart;
-  // The reader reads the results before typing the next query.
-  await page.waitForTimeout(pauseMs);
-  phases.push({ name: `first query, page and index loaded with it (${values.first})`, ...(await totals()), ms: firstMs });
-  // Second query: typed into the loaded page.
-  const started = await page.evaluate(() => performance.now());
-  await page.fill('#search-input', values.second);
-  await page.press('#search-input', 'Enter');
-  await onScreen(values.second);
-  const ended = await page.evaluate(() => performance.now());
-  phases.push({ name: `second query (${values.second})`, ...(await totals()), ms: ended - started });
+  phases = await measureQueries(browser, distDir, { first: values.first, second: values.second, pauseMs });
 } finally {
   await browser.close();
-  server.close();
 }
 
 const mib = (n: number) => (n / 2 ** 20).toFixed(1);
@@ -158,11 +90,4 @@ if (ours) {
   console.log(`| Wenyuan (tokens, shards) | ${ours.seconds.toFixed(1)} | ${ours.peakMiB.toFixed(0)} | ${mib(ours.bytes)} |`);
   if (stock) console.log(`| stock Pagefind (zh) | ${stock.seconds.toFixed(1)} | ${stock.peakMiB.toFixed(0)} | ${mib(stock.bytes)} |`);
 }
-console.log(`\n| browser (second query typed ${pauseMs} ms after the first one's results) | KB transferred | requests | ms to results |`);
-console.log('| --- | ---: | ---: | ---: |');
-for (const p of phases) console.log(`| ${p.name} | ${(p.bytes / 1024).toFixed(0)} | ${p.requests} | ${p.ms.toFixed(0)} |`);
-console.log('\nKB by kind:');
-for (const p of phases) {
-  const parts = Object.entries(p.kinds).sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${kind} ${(n / 1024).toFixed(0)}`);
-  console.log(`- ${p.name}: ${parts.join(', ')}`);
-}
+printPhases(phases, pauseMs);
