@@ -6,7 +6,7 @@
  * dist-partitions/<name>/), with a manifest (`wenyuan-partition.json`) for
  * the hub. Everything else Astro made is left out of D.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveScope } from '../src/data/partition-scope.ts';
 import { MANIFEST_FILE, type PartitionManifest } from '../src/lib/partition-manifest.ts';
@@ -14,7 +14,6 @@ import { astroBuild } from './partition/astro-build.ts';
 import { parseArguments } from './partition/options.ts';
 import { keepOnly, partitionFiles } from './partition/files.ts';
 import { buildVersions } from './partition/versions.ts';
-import { writeFileSync } from 'node:fs';
 
 try {
   const options = parseArguments(process.argv.slice(2));

@@ -5,9 +5,7 @@
 import { documentId, workSlug } from '../importer/slug.ts';
 import { yamlScalar } from '../lib/front-matter-edit.ts';
 import { parsePartialDate } from '../lib/partial-date.ts';
-import { ruleSkeleton, selfName } from '../lib/rule-skeleton.ts';
-
-export { selfName };
+import { ruleSkeleton } from '../lib/rule-skeleton.ts';
 
 /** A new rule document: its file path under the content folder and its text. */
 export interface ScaffoldedDocument {
