@@ -5,7 +5,8 @@
  * whose searchable text (title and blocks, as indexed, after Traditional →
  * Simplified normalisation) contains every phrase of the query.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { searchablePage } from '../../src/lib/search/page-text.ts';
@@ -122,30 +123,85 @@ export function drawQueries(pages: readonly TruthPage[], options: { seed: number
   return queries;
 }
 
-/** Runs the queries through the search page's engine in Chromium; returns hit URLs per query. */
+/**
+ * Where each page's fragment says it lives: fragment file name (Pagefind's
+ * page id) → URL, from every Pagefind bundle of a built site (`pagefind/`
+ * and, in a sharded or partitioned site, `pagefind-…/`).
+ */
+export function fragmentUrls(distDir: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const bundle of readdirSync(distDir)) {
+    if (!bundle.startsWith('pagefind')) continue;
+    const folder = path.join(distDir, bundle, 'fragment');
+    if (!existsSync(folder)) continue;
+    for (const file of readdirSync(folder)) {
+      if (!file.endsWith(FRAGMENT_SUFFIX)) continue;
+      // A fragment is gzipped JSON behind Pagefind's signature.
+      const text = gunzipSync(readFileSync(path.join(folder, file))).toString('utf8');
+      const json = text.slice(text.indexOf('{'));
+      urls.set(file.slice(0, -FRAGMENT_SUFFIX.length), (JSON.parse(json) as { url: string }).url);
+    }
+  }
+  return urls;
+}
+
+const FRAGMENT_SUFFIX = '.pf_fragment';
+/** Hits per query whose fragment the browser loads, to check the page ids against the URLs read from disk. */
+const SPOT_CHECKED = 3;
+
+/**
+ * Runs the queries through the search page's engine in Chromium; returns hit
+ * URLs per query. The browser returns page ids, which are mapped to URLs from
+ * the fragments on disk: loading every hit's fragment (thousands for a common
+ * character at 10,000 documents, each with the whole text) exhausts Chromium
+ * (net::ERR_INSUFFICIENT_RESOURCES, then a crashed page). The first few hits
+ * of every query are loaded as the search page would, and must agree.
+ */
 export async function runQueries(distDir: string, queries: readonly EvalQuery[], pages: readonly TruthPage[]): Promise<EvalOutcome[]> {
+  const urlOf = fragmentUrls(distDir);
   const { server, url } = await serveStatic(distDir, '127.0.0.1', 0);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
+    // A search that fails says which of the site's files could not be fetched.
+    const failures: string[] = [];
+    page.on('requestfailed', (request) => failures.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.url()} (HTTP ${response.status()})`);
+    });
     await page.goto(new URL('/search/', url).href);
     await page.waitForSelector('#search-app[data-ready="true"]');
-    const raw = await page.evaluate(async (texts) => {
+    const raw = await page.evaluate(async ({ texts, checked }) => {
       const engine = window.wenyuanSearch!;
-      const out: Array<{ hits: string[]; missing: number }> = [];
+      const out: Array<{ ids: string[]; loaded: Array<[string, string]>; missing: number }> = [];
       for (const text of texts) {
         const outcome = await engine.search({ query: text });
-        const urls = await Promise.all(outcome.hits.map(async (hit) => (await hit.result.data()).url));
-        out.push({ hits: urls, missing: outcome.missing.length });
+        const loaded = await Promise.all(outcome.hits.slice(0, checked).map(async (hit): Promise<[string, string]> => [hit.id, (await hit.result.data()).url]));
+        out.push({ ids: outcome.hits.map((hit) => hit.id), loaded, missing: outcome.missing.length });
       }
       return out;
-    }, queries.map((q) => q.text));
-    return queries.map((query, i) => ({
-      query,
-      truth: truthFor(pages, query.phrases),
-      hits: raw[i]!.hits.map((u) => u.split('?')[0]!.split('#')[0]!),
-      missingReported: raw[i]!.missing > 0,
-    }));
+    }, { texts: queries.map((q) => q.text), checked: SPOT_CHECKED }).catch((error: unknown) => {
+      throw new Error(`searching ${distDir} failed: ${String(error)}${failures.length ? `; requests that failed: ${failures.slice(0, 5).join(', ')}` : ''}`);
+    });
+    const clean = (u: string) => u.split('?')[0]!.split('#')[0]!;
+    return queries.map((query, i) => {
+      const { ids, loaded, missing } = raw[i]!;
+      for (const [id, loadedUrl] of loaded) {
+        if (clean(urlOf.get(id) ?? '') !== clean(loadedUrl)) {
+          throw new Error(`searching ${distDir} for ${query.text}: page ${id} loads as ${loadedUrl}, its fragment on disk says ${urlOf.get(id) ?? 'nothing (no such fragment)'}`);
+        }
+      }
+      return {
+        query,
+        truth: truthFor(pages, query.phrases),
+        hits: ids.map((id) => {
+          const found = urlOf.get(id);
+          if (found === undefined) throw new Error(`searching ${distDir} for ${query.text}: page ${id} has no fragment in any pagefind folder`);
+          return clean(found);
+        }),
+        missingReported: missing > 0,
+      };
+    });
   } finally {
     await browser.close();
     server.close();
