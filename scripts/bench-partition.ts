@@ -12,8 +12,8 @@
  * build's pages) returning the same documents in the same order in both, in
  * Chromium. Exit 1 when anything differs or a build fails.
  *
- * The partitions split the documents by year into P ranges of about equal
- * size (undated documents go with the earliest). `--keep` leaves
+ * The partitions split the documents by year into P ranges whose largest
+ * is as small as whole years allow (undated documents go with the earliest). `--keep` leaves
  * .bench/partition-N/content, single/dist and merged/dist.
  *
  * Last, what a reader downloads for a first and a second query
@@ -61,18 +61,44 @@ if (!Number.isInteger(parts) || parts < 1) {
   process.exit(2);
 }
 
-/** P year ranges holding about N/P documents each; undated documents join the first. */
+/**
+ * P year ranges whose largest holds as few documents as contiguous years
+ * allow (undated documents join the first): on P machines the slowest
+ * partition sets the wall time. Cutting at the years where N/P, 2N/P … fall
+ * left a whole busy year (1,383 documents in 2020 at 10,000) on the heavy side.
+ */
 function yearPartitions(years: readonly (number | undefined)[], p: number): Partition[] {
-  const dated = years.filter((y): y is number => y !== undefined).sort((a, b) => a - b);
-  const cuts: number[] = [];
-  for (let i = 1; i < p; i++) {
-    const year = dated[Math.floor((i * dated.length) / p)];
-    if (year !== undefined && year > (cuts.at(-1) ?? -Infinity) && year > dated[0]!) cuts.push(year);
+  const counts = new Map<number, number>();
+  for (const year of years) if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+  const distinct = [...counts.keys()].sort((a, b) => a - b);
+  const undated = years.filter((y) => y === undefined).length;
+  // prefix[i]: documents in the first i distinct years, undated included.
+  const prefix = [undated];
+  for (const year of distinct) prefix.push(prefix.at(-1)! + counts.get(year)!);
+  const parts = Math.min(p, Math.max(1, distinct.length));
+  if (parts < p) console.warn(`only ${distinct.length} distinct years: building ${parts} partitions`);
+  // best[k][i]: the smallest largest partition when the first i years form k partitions; from[k][i]: where the last begins.
+  const Y = distinct.length;
+  const best = Array.from({ length: parts + 1 }, () => new Array<number>(Y + 1).fill(Infinity));
+  const from = Array.from({ length: parts + 1 }, () => new Array<number>(Y + 1).fill(0));
+  best[0]![0] = 0;
+  for (let k = 1; k <= parts; k++) {
+    for (let i = k; i <= Y; i++) {
+      for (let j = k - 1; j < i; j++) {
+        const size = k === 1 ? prefix[i]! : prefix[i]! - prefix[j]!;
+        const worst = Math.max(best[k - 1]![j]!, size);
+        if (worst < best[k]![i]!) {
+          best[k]![i] = worst;
+          from[k]![i] = j;
+        }
+      }
+    }
   }
-  if (cuts.length < p - 1) console.warn(`only ${cuts.length + 1} distinct year ranges: building ${cuts.length + 1} partitions`);
-  return [...cuts, undefined].map((cut, i) => {
-    const from = cuts[i - 1];
-    const years = { ...(from !== undefined ? { from } : {}), ...(cut !== undefined ? { to: cut - 1 } : {}) };
+  const starts: number[] = [];
+  for (let k = parts, i = Y; k >= 1; i = from[k]![i]!, k--) starts.unshift(from[k]![i]!);
+  return starts.map((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1]! : Y;
+    const years = { ...(i > 0 ? { from: distinct[start]! } : {}), ...(i + 1 < starts.length ? { to: distinct[end - 1]! } : {}) };
     return { name: `part${i + 1}`, years, ...(i === 0 ? { undated: true } : {}) };
   });
 }
@@ -170,17 +196,20 @@ const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m
 const about = generated ? ` (${(generated.bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generated.seconds.toFixed(1)} s)` : ' (sites of an earlier --keep run)';
 console.log(`\nbench:partition — ${count} documents${about}, ${partitions.length} partitions by year`);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; steps run one after another`);
-console.log('| step | wall s | peak MiB |');
-console.log('| --- | ---: | ---: |');
-for (const [name, m] of steps) {
-  const key = name.startsWith('partition ') ? partitions.find((p) => `partition ${p.name}` === name) : undefined;
-  console.log(`| ${name}${key ? ` (${JSON.stringify(key.years ?? 'rest')})` : ''} | ${cell(m)} |`);
+if (browserOnly) console.log('builds: none (--browser-only); the sites compared and measured are those left in ' + work);
+else {
+  console.log('| step | wall s | peak MiB |');
+  console.log('| --- | ---: | ---: |');
+  for (const [name, m] of steps) {
+    const key = name.startsWith('partition ') ? partitions.find((p) => `partition ${p.name}` === name) : undefined;
+    console.log(`| ${name}${key ? ` (${JSON.stringify(key.years ?? 'rest')})` : ''} | ${cell(m)} |`);
+  }
+  const partitionTimes = partitions.map((p) => steps.get(`partition ${p.name}`)?.seconds ?? NaN);
+  const onP = (steps.get('graph')?.seconds ?? NaN) + Math.max(...partitionTimes) + (steps.get('hub')?.seconds ?? NaN);
+  const sequential = [...steps].filter(([name]) => name !== 'single build').reduce((s, [, m]) => s + m.seconds, 0);
+  console.log(`| on ${partitions.length} machines: graph + slowest partition + hub | ${onP.toFixed(1)} | |`);
+  console.log(`| all partition steps on this one machine | ${sequential.toFixed(1)} | |`);
 }
-const partitionTimes = partitions.map((p) => steps.get(`partition ${p.name}`)?.seconds ?? NaN);
-const onP = (steps.get('graph')?.seconds ?? NaN) + Math.max(...partitionTimes) + (steps.get('hub')?.seconds ?? NaN);
-const sequential = [...steps].filter(([name]) => name !== 'single build').reduce((s, [, m]) => s + m.seconds, 0);
-console.log(`| on ${partitions.length} machines: graph + slowest partition + hub | ${onP.toFixed(1)} | |`);
-console.log(`| all partition steps on this one machine | ${sequential.toFixed(1)} | |`);
 if (!ok) console.log('not compared: a build failed');
 else {
   console.log(`merged site: ${differing.length === 0 ? `identical to the single build (${compared} files besides the search index)` : `${differing.length} file(s) differ, e.g. ${differing.slice(0, 10).join(', ')}`}`);
