@@ -20,6 +20,7 @@ import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 import { shardCount, shardOf, shardPath as plainShardPath } from '../lib/search/shards.ts';
 import { partitionShardPath } from '../lib/partitions.ts';
+import { indexJobs } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
@@ -143,28 +144,6 @@ function inWorker(job: ShardJob, running: Set<Worker>, pagefind: ReturnType<type
   });
 }
 
-/**
- * Peak memory of the index build per page of the shards being indexed at
- * once, in MiB: bench:search on 10,000 documents in shards of 1,250 pages
- * peaked at 2,726 MiB indexing one shard at a time and 5,581 MiB two at once.
- */
-const MIB_PER_SHARD_PAGE = 2.25;
-
-/** Memory the index build aims to stay within. */
-const INDEX_MEMORY_MIB = 4500;
-
-/**
- * How many shards are indexed at once: WENYUAN_INDEX_JOBS, else as many as
- * there are cores while the largest shards' estimated memory fits in
- * {@link INDEX_MEMORY_MIB}.
- */
-function indexJobs(largestShard: number): number {
-  const jobs = Number(process.env.WENYUAN_INDEX_JOBS);
-  if (Number.isInteger(jobs) && jobs > 0) return jobs;
-  const fit = Math.floor(INDEX_MEMORY_MIB / (Math.max(1, largestShard) * MIB_PER_SHARD_PAGE));
-  return Math.max(1, Math.min(availableParallelism(), fit));
-}
-
 /** What indexing a built site produced. */
 export interface IndexSummary {
   pages: number;
@@ -218,7 +197,12 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string, optio
   const queue = [...toIndex];
   const running = new Set<Worker>();
   const largest = Math.max(0, ...toIndex.map((plan) => plan.files.length));
-  const jobs = indexJobs(largest);
+  const jobs = indexJobs({
+    largestShard: largest,
+    residentMiB: process.memoryUsage.rss() / 2 ** 20,
+    cores: availableParallelism(),
+    override: process.env.WENYUAN_INDEX_JOBS,
+  });
   const slots = semaphore(jobs);
   const runNext = async (): Promise<void> => {
     const plan = queue.shift();

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { INDEX_MEMORY_MIB, indexJobs, MIB_PER_SHARD_PAGE } from '../../../src/lib/search/index-jobs.ts';
+
+describe('indexJobs', () => {
+  it('indexes small shards side by side, one per core, when the process holds little', () => {
+    expect(indexJobs({ largestShard: 500, residentMiB: 200, cores: 2 })).toBe(2);
+    expect(indexJobs({ largestShard: 100, residentMiB: 200, cores: 4 })).toBe(4);
+  });
+
+  it('indexes one at a time when two of the largest shards would not fit', () => {
+    expect(indexJobs({ largestShard: 1250, residentMiB: 200, cores: 2 })).toBe(1);
+  });
+
+  it('counts what the building process already holds: a partition of 810-page shards inside astro build indexes one at a time', () => {
+    // Two shards of 810 pages fit beside a small process ...
+    expect(indexJobs({ largestShard: 810, residentMiB: 300, cores: 2 })).toBe(2);
+    // ... but not beside the 2.5 GB Astro holds after rendering (bench:partition peaked at 6.1 GB so).
+    expect(indexJobs({ largestShard: 810, residentMiB: 2500, cores: 2 })).toBe(1);
+  });
+
+  it('never goes below one job, even when the process alone exceeds the budget', () => {
+    expect(indexJobs({ largestShard: 1250, residentMiB: INDEX_MEMORY_MIB * 2, cores: 2 })).toBe(1);
+    expect(indexJobs({ largestShard: 0, residentMiB: 0, cores: 2 })).toBe(2);
+  });
+
+  it('stays at the budget: the jobs chosen times the estimate plus the process is within it whenever more than one runs', () => {
+    for (const largestShard of [50, 300, 600, 900, 1250]) {
+      for (const residentMiB of [0, 1000, 2500, 4000]) {
+        const jobs = indexJobs({ largestShard, residentMiB, cores: 8 });
+        if (jobs > 1) expect(jobs * largestShard * MIB_PER_SHARD_PAGE + residentMiB).toBeLessThanOrEqual(INDEX_MEMORY_MIB);
+      }
+    }
+  });
+
+  it('takes WENYUAN_INDEX_JOBS when it is a positive whole number, and ignores anything else', () => {
+    expect(indexJobs({ largestShard: 1250, residentMiB: 4000, cores: 2, override: '3' })).toBe(3);
+    for (const override of ['0', '-1', '1.5', 'two', '']) {
+      expect(indexJobs({ largestShard: 1250, residentMiB: 200, cores: 2, override })).toBe(1);
+    }
+  });
+});
