@@ -2,8 +2,8 @@
  * `npm run bench:scale -- --docs N [--change K] [--keep]`: the whole build of
  * an archive of N documents made from the law corpus (real text through the
  * real importer; past the corpus size documents repeat with new ids), cold,
- * step by step, with wall seconds and peak memory of each step's whole
- * process tree:
+ * step by step, with wall seconds, CPU seconds and peak memory of each
+ * step's whole process tree:
  *
  *   graph    citations, entities, related documents (scripts/build-graph.ts)
  *   content  Astro's content layer: read, validate, render Markdown (astro sync)
@@ -114,17 +114,22 @@ if (changes > 0 && !failed(cold)) {
   }
 }
 
-const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)}` : '– | –');
+const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.cpuSeconds?.toFixed(1) ?? '–'} | ${m.peakMiB.toFixed(0)}` : '– | – | –');
 const total = (b: Build | undefined): Measurement | undefined => {
   if (!b) return undefined;
   const list = [...b.steps.values()];
-  return { seconds: list.reduce((s, m) => s + m.seconds, 0), peakMiB: Math.max(...list.map((m) => m.peakMiB)), exitCode: list.every((m) => m.exitCode === 0) ? 0 : 1 };
+  return {
+    seconds: list.reduce((s, m) => s + m.seconds, 0),
+    cpuSeconds: list.reduce((s, m) => s + (m.cpuSeconds ?? 0), 0),
+    peakMiB: Math.max(...list.map((m) => m.peakMiB)),
+    exitCode: list.every((m) => m.exitCode === 0) ? 0 : 1,
+  };
 };
 console.log(`\nbench:scale — ${count} documents (${(bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generationSeconds.toFixed(1)} s)`);
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 if (changes > 0) {
-  console.log('| step | cold s | cold peak MiB | after editing ' + changes + ' document(s): rebuild s | rebuild peak MiB |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('| step | cold s | cold CPU s | cold peak MiB | after editing ' + changes + ' document(s): rebuild s | rebuild CPU s | rebuild peak MiB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const step of STEPS) console.log(`| ${step} | ${cell(cold.steps.get(step))} | ${cell(rebuild?.steps.get(step))} |`);
   console.log(`| whole build | ${cell(total(cold))} | ${cell(total(rebuild))} |`);
   console.log(`documents rendered: cold ${cold.rendered}, rebuild ${rebuild?.rendered ?? '–'}`);
@@ -132,8 +137,8 @@ if (changes > 0) {
   else if (differing.length === 0) console.log(`rebuild output: identical to a cold build of the edited content (${compared} files)`);
   else console.log(`rebuild output: ${differing.length} file(s) differ from a cold build of the edited content, e.g. ${differing.slice(0, 10).join(', ')}`);
 } else {
-  console.log('| step | cold s | cold peak MiB |');
-  console.log('| --- | ---: | ---: |');
+  console.log('| step | cold s | cold CPU s | cold peak MiB |');
+  console.log('| --- | ---: | ---: | ---: |');
   for (const step of STEPS) console.log(`| ${step} | ${cell(cold.steps.get(step))} |`);
   console.log(`| whole build | ${cell(total(cold))} |`);
 }
