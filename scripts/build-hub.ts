@@ -13,7 +13,7 @@ import { loadPartitionConfig, partitionMembers, readDocumentFacts } from '../src
 import { MANIFEST_FILE, manifestProblems, type HubInput, type PartitionManifest } from '../src/lib/partition-manifest.ts';
 import { astroBuild } from './partition/astro-build.ts';
 import { mergePartitions, type PartitionOutput } from './partition/merge.ts';
-import { parseArguments } from './partition/options.ts';
+import { cacheDirOf, parseArguments } from './partition/options.ts';
 import { buildVersions } from './partition/versions.ts';
 
 function readManifest(dir: string): PartitionOutput {
@@ -34,7 +34,7 @@ try {
   const options = parseArguments(process.argv.slice(2));
   if (options.rest.length === 0) throw new Error('usage: npm run build:hub -- --graph graph.json [--out dist] <partition folder>…');
   const outDir = options.outDir ?? path.resolve('dist');
-  const cacheDir = options.cacheDir ?? path.resolve('node_modules/.astro/hub');
+  const cacheDir = cacheDirOf(options, 'hub');
   const config = loadPartitionConfig(options.partitionsFile);
   const members = partitionMembers(config, readDocumentFacts(options.contentDir));
   const outputs = options.rest.map((dir) => readManifest(path.resolve(dir)));

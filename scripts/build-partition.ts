@@ -11,7 +11,7 @@ import path from 'node:path';
 import { resolveScope } from '../src/data/partition-scope.ts';
 import { MANIFEST_FILE, type PartitionManifest } from '../src/lib/partition-manifest.ts';
 import { astroBuild } from './partition/astro-build.ts';
-import { parseArguments } from './partition/options.ts';
+import { cacheDirOf, parseArguments } from './partition/options.ts';
 import { keepOnly, partitionFiles } from './partition/files.ts';
 import { buildVersions } from './partition/versions.ts';
 
@@ -20,7 +20,7 @@ try {
   const [name, ...extra] = options.rest;
   if (!name || extra.length > 0) throw new Error('usage: npm run build:partition -- <name> --graph graph.json [--out D] [--cache D]');
   const outDir = options.outDir ?? path.resolve('dist-partitions', name);
-  const cacheDir = options.cacheDir ?? path.resolve('node_modules/.astro', `partition-${name}`);
+  const cacheDir = cacheDirOf(options, `partition-${name}`);
   // Checks the partitions (every document in exactly one) and names this one's documents.
   const scope = resolveScope({ kind: 'partition', name }, options.contentDir, options.partitionsFile);
   const versions = buildVersions(options.graphFile, options.partitionsFile);

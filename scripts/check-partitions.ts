@@ -7,11 +7,12 @@
 import path from 'node:path';
 import { loadPartitionConfig, readDocumentFacts } from '../src/data/partition-scope.ts';
 import { assignPartitions } from '../src/lib/partitions.ts';
+import { contentDir as defaultContentDir, partitionsFile } from '../src/lib/build-paths.ts';
 
 const args = process.argv.slice(2);
 const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const contentDir = value('--content') ?? process.env.WENYUAN_CONTENT_DIR ?? './content';
-const file = value('--partitions') ?? process.env.WENYUAN_PARTITIONS_FILE ?? './wenyuan.partitions.json';
+const contentDir = value('--content') ?? defaultContentDir();
+const file = value('--partitions') ?? partitionsFile();
 try {
   const { members, problems } = assignPartitions(loadPartitionConfig(file), readDocumentFacts(contentDir));
   for (const problem of problems) console.log(problem.message);

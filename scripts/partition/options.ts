@@ -4,6 +4,7 @@
  * (README, "Environment variables") or from --content, --partitions, --graph.
  */
 import path from 'node:path';
+import { contentDir, DEFAULT_CACHE_DIR, givenGraphFile, partitionsFile } from '../../src/lib/build-paths.ts';
 
 /** Options of `build:partition` and `build:hub`. */
 export interface PartitionCommandOptions {
@@ -21,9 +22,9 @@ export interface PartitionCommandOptions {
 export function parseArguments(argv: readonly string[]): PartitionCommandOptions {
   const env = process.env;
   const options: PartitionCommandOptions = {
-    contentDir: env.WENYUAN_CONTENT_DIR ?? './content',
-    partitionsFile: env.WENYUAN_PARTITIONS_FILE ?? './wenyuan.partitions.json',
-    graphFile: env.WENYUAN_GRAPH_FILE ?? '',
+    contentDir: contentDir(),
+    partitionsFile: partitionsFile(),
+    graphFile: givenGraphFile() ?? '',
     ...(env.WENYUAN_CACHE_DIR ? { cacheDir: env.WENYUAN_CACHE_DIR } : {}),
     ...(env.WENYUAN_OUT_DIR ? { outDir: env.WENYUAN_OUT_DIR } : {}),
     rest: [],
@@ -54,4 +55,13 @@ export function parseArguments(argv: readonly string[]): PartitionCommandOptions
     if (value) options[key] = path.resolve(value);
   }
   return options;
+}
+
+/**
+ * The build cache of one partition's or the hub's build: --cache or
+ * WENYUAN_CACHE_DIR when given (a CI job keeps its own), else a folder of its
+ * own in the default cache, so local builds of several partitions keep apart.
+ */
+export function cacheDirOf(options: PartitionCommandOptions, folder: string): string {
+  return options.cacheDir ?? path.resolve(DEFAULT_CACHE_DIR, folder);
 }

@@ -9,9 +9,12 @@ export function contentDir(): string {
   return process.env.WENYUAN_CONTENT_DIR ?? './content';
 }
 
+/** Where the build cache is kept when WENYUAN_CACHE_DIR does not say. */
+export const DEFAULT_CACHE_DIR = './node_modules/.astro';
+
 /** The build cache (WENYUAN_CACHE_DIR): Astro's store, rendered documents, the graph, search shards. */
 export function buildCacheDir(): string {
-  return process.env.WENYUAN_CACHE_DIR ?? './node_modules/.astro';
+  return process.env.WENYUAN_CACHE_DIR ?? DEFAULT_CACHE_DIR;
 }
 
 /** What one build makes (README, "Beyond one machine"). */
