@@ -7,7 +7,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { filesUnder } from '../../src/lib/files.ts';
-import { partitionShardPath } from '../../src/lib/partitions.ts';
+import { shardPath } from '../../src/lib/search/shards.ts';
 
 /** `/`-separated path of `file` under `dir`. */
 function relative(dir: string, file: string): string {
@@ -19,7 +19,7 @@ export function partitionFiles(outDir: string, name: string, documents: readonly
   const own = new Set(documents);
   const shards: string[] = [];
   for (let shard = 0; ; shard++) {
-    const url = partitionShardPath(name, shard);
+    const url = shardPath(shard, name);
     try {
       readdirSync(path.join(outDir, url));
     } catch {

@@ -18,8 +18,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
-import { shardCount, shardOf, shardPath as plainShardPath } from '../lib/search/shards.ts';
-import { partitionShardPath } from '../lib/partitions.ts';
+import { shardCount, shardOf, shardPath as bundlePath } from '../lib/search/shards.ts';
 import { indexJobs } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
@@ -165,8 +164,7 @@ export interface IndexSummary {
 export async function buildSearchIndex(siteDir: string, cacheDir?: string, options: { partition?: string } = {}): Promise<IndexSummary> {
   const started = performance.now();
   const { partition } = options;
-  // A partition's shards are named by it, so partitions merge side by side into one site.
-  const shardPath = (shard: number) => (partition ? partitionShardPath(partition, shard) : plainShardPath(shard));
+  const shardPath = (shard: number) => bundlePath(shard, partition);
   const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
   const plans = await planShards(siteDir, primary, pairs);

@@ -131,11 +131,6 @@ export function assignPartitions(config: PartitionConfig, docs: readonly Partiti
   return { members, problems };
 }
 
-/** URL path of a partition's search shard: `/pagefind-<name>/`, then `/pagefind-<name>-1/` … */
-export function partitionShardPath(name: string, shard: number): string {
-  return shard === 0 ? `/pagefind-${name}/` : `/pagefind-${name}-${shard}/`;
-}
-
 /** The facet filters of a search: facet → the values any of which a page must have. */
 export type FacetFilters = Partial<Record<string, { any: string[] }>>;
 

@@ -14,8 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differingFiles, fileHashes } from '../../src/lib/files.ts';
 import { MANIFEST_FILE, type PartitionManifest } from '../../src/lib/partition-manifest.ts';
 import type { SearchSettings } from '../../src/lib/search/settings.ts';
-import { shardCount } from '../../src/lib/search/shards.ts';
-import { partitionShardPath } from '../../src/lib/partitions.ts';
+import { shardCount, shardPath } from '../../src/lib/search/shards.ts';
 import { serveStatic } from '../../src/server/static-server.ts';
 import { drawQueries, runQueries, truthPages } from '../../scripts/eval/search-eval.ts';
 import { HAVE_BROWSER, launchChromium } from './chromium.ts';
@@ -65,7 +64,7 @@ describe('partitioned build', () => {
     const manifest = JSON.parse(readFileSync(path.join(partition('from2023'), MANIFEST_FILE), 'utf8')) as PartitionManifest;
     expect(manifest.documents.length).toBeGreaterThan(0);
     // Its own shards, as many as its documents need at 4 pages a shard (WENYUAN_PAGES_PER_SHARD).
-    expect(manifest.shards).toEqual(Array.from({ length: shardCount(manifest.documents.length, 4) }, (_, i) => partitionShardPath('from2023', i)));
+    expect(manifest.shards).toEqual(Array.from({ length: shardCount(manifest.documents.length, 4) }, (_, i) => shardPath(i, 'from2023')));
     expect(manifest.shards[0]).toBe('/pagefind-from2023/');
     expect(manifest.files.filter((file) => !/^(documents|_astro|pagefind-from2023(-\d+)?)\//.test(file))).toEqual([]);
     expect(manifest.files).toContain(`documents/${manifest.documents[0]}/index.html`);

@@ -31,7 +31,12 @@ export function shardOf(url: string, count: number): number {
   return hash(url) % count;
 }
 
-/** URL path of a shard's Pagefind bundle: shard 0 is the primary `/pagefind/`. */
-export function shardPath(shard: number): string {
-  return shard === 0 ? '/pagefind/' : `/pagefind-${shard}/`;
+/**
+ * URL path of a shard's Pagefind bundle: shard 0 is the primary `/pagefind/`,
+ * then `/pagefind-1/` …; a partition's are named by it, `/pagefind-<name>/`,
+ * `/pagefind-<name>-1/` …, so partitions merge side by side into one site.
+ */
+export function shardPath(shard: number, partition?: string): string {
+  const base = partition ? `/pagefind-${partition}` : '/pagefind';
+  return shard === 0 ? `${base}/` : `${base}-${shard}/`;
 }

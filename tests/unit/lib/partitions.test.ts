@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPartitions, matchesPartition, parsePartitionConfig, partitionShardPath, partitionsForFilters, type PartitionFacts } from '../../../src/lib/partitions.ts';
+import { assignPartitions, matchesPartition, parsePartitionConfig, partitionsForFilters, type PartitionFacts } from '../../../src/lib/partitions.ts';
 import { manifestProblems, pageSettings, PARTITION_FORMAT, type PartitionManifest } from '../../../src/lib/partition-manifest.ts';
 
 const docs: PartitionFacts[] = [
@@ -61,10 +61,6 @@ describe('assigning documents', () => {
       'content/2022/c.md: zhaohua-2022: in no partition (region 四川省广元市昭化区, year 2022, type meeting-report)',
       'content/undated/d.md: undated: in no partition (region —, year —, type article)',
     ]);
-  });
-
-  it('names shard folders by partition', () => {
-    expect([0, 1, 2].map((n) => partitionShardPath('beijing', n))).toEqual(['/pagefind-beijing/', '/pagefind-beijing-1/', '/pagefind-beijing-2/']);
   });
 });
 

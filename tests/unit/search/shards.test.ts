@@ -16,5 +16,7 @@ describe('index shards', () => {
 
   it('names bundles: shard 0 is the primary', () => {
     expect([shardPath(0), shardPath(3)]).toEqual(['/pagefind/', '/pagefind-3/']);
+    // A partition's shards are named by it.
+    expect([0, 1, 2].map((n) => shardPath(n, 'beijing'))).toEqual(['/pagefind-beijing/', '/pagefind-beijing-1/', '/pagefind-beijing-2/']);
   });
 });
