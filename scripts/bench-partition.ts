@@ -128,6 +128,8 @@ async function step(name: string, args: string[], extra: Record<string, string> 
   console.log(`— ${name}`);
   const m = await measure(process.execPath, args, { env: { ...env, ...extra } });
   steps.set(name, m);
+  // Each step's figures as it ends, so a run that stops later still leaves them in its log.
+  console.log(`  ${name}: ${m.seconds.toFixed(1)} s wall, ${m.cpuSeconds?.toFixed(1) ?? '–'} s CPU, peak ${m.peakMiB.toFixed(0)} MiB`);
   if (m.exitCode !== 0) console.error(`${name} failed with exit code ${m.exitCode}`);
   return m.exitCode === 0;
 }
@@ -141,6 +143,26 @@ for (const { name } of partitions) {
   ok &&= await step(`partition ${name}`, ['scripts/build-partition.ts', name, '--graph', graphFile, '--out', partitionDir(name), '--cache', path.join(work, `cache-${name}`)]);
 }
 ok &&= await step('hub', ['scripts/build-hub.ts', '--graph', graphFile, '--out', mergedDist, '--cache', path.join(work, 'cache-hub'), ...partitions.map((p) => partitionDir(p.name))]);
+}
+
+// The build figures first: a comparison that fails (or runs out of memory) must not lose them.
+const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)}` : '– | –');
+const about = generated ? ` (${(generated.bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generated.seconds.toFixed(1)} s)` : ' (sites of an earlier --keep run)';
+console.log(`\nbench:partition — ${count} documents${about}, ${partitions.length} partitions by year`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; steps run one after another`);
+if (browserOnly) console.log('builds: none (--browser-only); the sites compared and measured are those left in ' + work);
+else {
+  console.log('| step | wall s | peak MiB |');
+  console.log('| --- | ---: | ---: |');
+  for (const [name, m] of steps) {
+    const key = name.startsWith('partition ') ? partitions.find((p) => `partition ${p.name}` === name) : undefined;
+    console.log(`| ${name}${key ? ` (${JSON.stringify(key.years ?? 'rest')})` : ''} | ${cell(m)} |`);
+  }
+  const partitionTimes = partitions.map((p) => steps.get(`partition ${p.name}`)?.seconds ?? NaN);
+  const onP = (steps.get('graph')?.seconds ?? NaN) + Math.max(...partitionTimes) + (steps.get('hub')?.seconds ?? NaN);
+  const sequential = [...steps].filter(([name]) => name !== 'single build').reduce((s, [, m]) => s + m.seconds, 0);
+  console.log(`| on ${partitions.length} machines: graph + slowest partition + hub | ${onP.toFixed(1)} | |`);
+  console.log(`| all partition steps on this one machine | ${sequential.toFixed(1)} | |`);
 }
 
 let differing: string[] = [];
@@ -192,24 +214,6 @@ if (ok && !searchError) {
   }
 }
 
-const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.peakMiB.toFixed(0)}` : '– | –');
-const about = generated ? ` (${(generated.bytes / 2 ** 20).toFixed(1)} MiB Markdown, generated in ${generated.seconds.toFixed(1)} s)` : ' (sites of an earlier --keep run)';
-console.log(`\nbench:partition — ${count} documents${about}, ${partitions.length} partitions by year`);
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; steps run one after another`);
-if (browserOnly) console.log('builds: none (--browser-only); the sites compared and measured are those left in ' + work);
-else {
-  console.log('| step | wall s | peak MiB |');
-  console.log('| --- | ---: | ---: |');
-  for (const [name, m] of steps) {
-    const key = name.startsWith('partition ') ? partitions.find((p) => `partition ${p.name}` === name) : undefined;
-    console.log(`| ${name}${key ? ` (${JSON.stringify(key.years ?? 'rest')})` : ''} | ${cell(m)} |`);
-  }
-  const partitionTimes = partitions.map((p) => steps.get(`partition ${p.name}`)?.seconds ?? NaN);
-  const onP = (steps.get('graph')?.seconds ?? NaN) + Math.max(...partitionTimes) + (steps.get('hub')?.seconds ?? NaN);
-  const sequential = [...steps].filter(([name]) => name !== 'single build').reduce((s, [, m]) => s + m.seconds, 0);
-  console.log(`| on ${partitions.length} machines: graph + slowest partition + hub | ${onP.toFixed(1)} | |`);
-  console.log(`| all partition steps on this one machine | ${sequential.toFixed(1)} | |`);
-}
 if (!ok) console.log('not compared: a build failed');
 else {
   console.log(`merged site: ${differing.length === 0 ? `identical to the single build (${compared} files besides the search index)` : `${differing.length} file(s) differ, e.g. ${differing.slice(0, 10).join(', ')}`}`);
