@@ -13,8 +13,9 @@
  * Chromium. Exit 1 when anything differs or a build fails.
  *
  * The partitions split the documents by year into P ranges whose largest
- * is as small as whole years allow (undated documents go with the earliest). `--keep` leaves
- * .bench/partition-N/content, single/dist and merged/dist.
+ * is as small as whole years allow (undated documents go with the
+ * earliest). `--keep` leaves .bench/partition-N/content, single/dist and
+ * merged/dist.
  *
  * Last, what a reader downloads for a first and a second query
  * (`--first`, `--second`, typed `--pause` ms apart; scripts/bench/
@@ -72,9 +73,9 @@ function yearPartitions(years: readonly (number | undefined)[], p: number): Part
   for (const year of years) if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
   const distinct = [...counts.keys()].sort((a, b) => a - b);
   const undated = years.filter((y) => y === undefined).length;
-  // prefix[i]: documents in the first i distinct years, undated included.
-  const prefix = [undated];
-  for (const year of distinct) prefix.push(prefix.at(-1)! + counts.get(year)!);
+  // prefix[i]: documents in the first i distinct years, the undated counted with the first year.
+  const prefix = [0];
+  for (const year of distinct) prefix.push((prefix.length === 1 ? undated : prefix.at(-1)!) + counts.get(year)!);
   const parts = Math.min(p, Math.max(1, distinct.length));
   if (parts < p) console.warn(`only ${distinct.length} distinct years: building ${parts} partitions`);
   // best[k][i]: the smallest largest partition when the first i years form k partitions; from[k][i]: where the last begins.
@@ -85,8 +86,7 @@ function yearPartitions(years: readonly (number | undefined)[], p: number): Part
   for (let k = 1; k <= parts; k++) {
     for (let i = k; i <= Y; i++) {
       for (let j = k - 1; j < i; j++) {
-        const size = k === 1 ? prefix[i]! : prefix[i]! - prefix[j]!;
-        const worst = Math.max(best[k - 1]![j]!, size);
+        const worst = Math.max(best[k - 1]![j]!, prefix[i]! - prefix[j]!);
         if (worst < best[k]![i]!) {
           best[k]![i] = worst;
           from[k]![i] = j;

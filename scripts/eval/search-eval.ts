@@ -154,6 +154,8 @@ export function drawQueries(pages: readonly TruthPage[], options: { seed: number
   return queries;
 }
 
+const FRAGMENT_SUFFIX = '.pf_fragment';
+
 /**
  * Where each page's fragment says it lives: fragment file name (Pagefind's
  * page id) → URL, from every Pagefind bundle of a built site (`pagefind/`
@@ -176,7 +178,6 @@ export function fragmentUrls(distDir: string): Map<string, string> {
   return urls;
 }
 
-const FRAGMENT_SUFFIX = '.pf_fragment';
 /** Hits per query whose fragment the browser loads, to check the page ids against the URLs read from disk. */
 const SPOT_CHECKED = 3;
 
