@@ -5,11 +5,13 @@
  * whose searchable text (title and blocks, as indexed, after Traditional →
  * Simplified normalisation) contains every phrase of the query.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { searchablePage } from '../../src/lib/search/page-text.ts';
+import { sharedPageKey } from '../../src/lib/search/engine.ts';
+import { bundlePageIds, sharedPageIds } from '../../src/lib/search/shared-ids.ts';
 import { createNormalizer } from '../../src/lib/search/normalize.ts';
 import { traditionalToSimplifiedPairs } from '../../src/lib/search/t2s-table.ts';
 import { serveStatic } from '../../src/server/static-server.ts';
@@ -154,28 +156,28 @@ export function drawQueries(pages: readonly TruthPage[], options: { seed: number
   return queries;
 }
 
-const FRAGMENT_SUFFIX = '.pf_fragment';
-
 /**
- * Where each page's fragment says it lives: fragment file name (Pagefind's
- * page id) → URL, from every Pagefind bundle of a built site (`pagefind/`
- * and, in a sharded or partitioned site, `pagefind-…/`).
+ * Where each page's fragment says it lives, from every Pagefind bundle of a
+ * built site (`pagefind/` and, in a sharded or partitioned site,
+ * `pagefind-…/`): page key → URL, the key being the fragment file's name
+ * (Pagefind's page id), or for an id that several bundles hold, the id with
+ * the URL (as the search engine names those pages).
  */
 export function fragmentUrls(distDir: string): Map<string, string> {
-  const urls = new Map<string, string>();
+  const found: Array<[string, string]> = [];
+  const bundles: string[][] = [];
   for (const bundle of readdirSync(distDir)) {
     if (!bundle.startsWith('pagefind')) continue;
-    const folder = path.join(distDir, bundle, 'fragment');
-    if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder)) {
-      if (!file.endsWith(FRAGMENT_SUFFIX)) continue;
+    const ids = bundlePageIds(path.join(distDir, bundle));
+    for (const id of ids) {
       // A fragment is gzipped JSON behind Pagefind's signature.
-      const text = gunzipSync(readFileSync(path.join(folder, file))).toString('utf8');
-      const json = text.slice(text.indexOf('{'));
-      urls.set(file.slice(0, -FRAGMENT_SUFFIX.length), (JSON.parse(json) as { url: string }).url);
+      const text = gunzipSync(readFileSync(path.join(distDir, bundle, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+      found.push([id, (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url]);
     }
+    bundles.push(ids);
   }
-  return urls;
+  const shared = new Set(sharedPageIds(bundles));
+  return new Map(found.map(([id, url]) => [shared.has(id) ? sharedPageKey(id, url) : id, url]));
 }
 
 /** Hits per query whose fragment the browser loads, to check the page ids against the URLs read from disk. */

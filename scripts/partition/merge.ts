@@ -3,13 +3,15 @@
  * copied in beside the hub's pages (a file the hub already has is an error,
  * except the hashed assets in `_astro/`, which must then be byte-identical),
  * and one search settings file listing every partition's shards with its
- * key, so the browser searches them all, or only those a filter can match.
+ * key, so the browser searches them all, or only those a filter can match,
+ * and the page ids that several partitions' bundles hold.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PartitionConfig } from '../../src/lib/partitions.ts';
 import type { PartitionManifest } from '../../src/lib/partition-manifest.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../../src/lib/search/settings.ts';
+import { bundlePageIds, sharedPageIds } from '../../src/lib/search/shared-ids.ts';
 
 /** One partition's output folder and its manifest. */
 export interface PartitionOutput {
@@ -43,7 +45,9 @@ export function mergePartitions(outDir: string, config: PartitionConfig, outputs
   mkdirSync(primary, { recursive: true });
   for (const name of readdirSync(bundle)) if (/\.(js|css)$/.test(name)) copyFileSync(path.join(bundle, name), path.join(primary, name));
   const own = JSON.parse(readFileSync(path.join(bundle, SEARCH_SETTINGS_FILE), 'utf8')) as SearchSettings;
-  const settings: SearchSettings = { version: 1, t2s: own.t2s, shards: [], partitions };
+  // Pagefind's page ids are unique within a bundle only; the engine must know those several bundles hold.
+  const sharedIds = sharedPageIds(partitions.flatMap((partition) => partition.shards).map((shard) => bundlePageIds(path.join(outDir, shard))));
+  const settings: SearchSettings = { version: 1, t2s: own.t2s, shards: [], partitions, ...(sharedIds.length > 0 ? { sharedIds } : {}) };
   writeFileSync(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
   return copied;
 }

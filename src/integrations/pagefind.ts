@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
+import { bundlePageIds, sharedPageIds } from '../lib/search/shared-ids.ts';
 import { shardCount, shardOf, shardPath as bundlePath } from '../lib/search/shards.ts';
 import { indexJobs } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
@@ -234,7 +235,13 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string, optio
     await Promise.all([...running].map((worker) => worker.terminate()));
     throw error;
   }
-  const settings: SearchSettings = { version: 1, t2s: pairs, shards: plans.slice(1).map((plan) => shardPath(plan.shard)) };
+  const sharedIds = sharedPageIds(plans.map((plan) => bundlePageIds(path.join(siteDir, shardPath(plan.shard)))));
+  const settings: SearchSettings = {
+    version: 1,
+    t2s: pairs,
+    shards: plans.slice(1).map((plan) => shardPath(plan.shard)),
+    ...(sharedIds.length > 0 ? { sharedIds } : {}),
+  };
   await mkdir(primary, { recursive: true });
   // A new file, not written through a link into the cache.
   await rm(path.join(primary, SEARCH_SETTINGS_FILE), { force: true });

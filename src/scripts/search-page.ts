@@ -110,7 +110,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   await load(first);
   const normalizer = createNormalizer(settings.t2s);
   // Made anew when shards are merged later: its caches hold what the loaded shards found.
-  let engine = createSearchEngine(pagefind, normalizer);
+  let engine = createSearchEngine(pagefind, normalizer, settings.sharedIds);
   window.wenyuanSearch = engine;
   // A search started before the filter index has loaded reports no filter
   // counts at all (seen with Pagefind 1.6); loading them first avoids that.
@@ -205,7 +205,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   async function run() {
     const current = ++generation;
     if (await load(bundlesFor(state))) {
-      engine = createSearchEngine(pagefind, normalizer);
+      engine = createSearchEngine(pagefind, normalizer, settings.sharedIds);
       window.wenyuanSearch = engine;
       allFilters = await pagefind.filters();
       if (current !== generation) return;

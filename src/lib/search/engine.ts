@@ -49,6 +49,7 @@ export interface SearchRequest {
 
 /** One page that matches every phrase of the query. */
 export interface SearchHit {
+  /** The page's key: its Pagefind id, or for an id several bundles hold, {@link sharedPageKey}. */
   id: string;
   /** True when some phrase occurs in the title. */
   inTitle: boolean;
@@ -88,11 +89,50 @@ export interface ShownHit {
   anchorLabel?: string;
 }
 
-/** Creates the search function for a loaded Pagefind and a normaliser. */
-export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string) {
+/** A page's URL path as a fragment gives it, without query or anchor. */
+export function pagePath(url: string): string {
+  return url.split('#')[0]!.split('?')[0]!;
+}
+
+/**
+ * The key of a page whose Pagefind id another bundle's page also has: the id
+ * with the page's path. Pagefind names a page by 7 hex digits of its
+ * fragment's hash, unique only within one bundle; an archive indexed as
+ * several bundles (shards, partitions) has about n²/2·16⁷ ids shared by two
+ * pages (two at 30,000 documents), which the build lists (shared-ids.ts).
+ */
+export function sharedPageKey(id: string, url: string): string {
+  return `${id}@${pagePath(url)}`;
+}
+
+/**
+ * Creates the search function for a loaded Pagefind and a normaliser.
+ * `sharedIds` are the page ids held by more than one bundle (the search
+ * settings' `sharedIds`): their pages are told apart by URL, every other page
+ * by its id alone.
+ */
+export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string, sharedIds: Iterable<string> = []) {
+  const shared = new Set(sharedIds);
   const tokenCache = new Map<string, Promise<Map<string, PagefindResult>>>();
   const orderCache = new Map<string, Promise<Map<string, number>>>();
   let membership: Promise<Map<string, Array<[string, string]>>> | undefined;
+
+  /**
+   * Results by the key that names their page in every search: its id, or for
+   * a shared id the id and URL (one fragment load). Pagefind's merged search
+   * returns the pages of every bundle side by side, so an id seen twice that
+   * the build did not list as shared would lose a page: that is an error,
+   * never a silent merge.
+   */
+  async function byKey(results: readonly PagefindResult[]): Promise<Map<string, PagefindResult>> {
+    const keyed = new Map<string, PagefindResult>();
+    for (const result of results) {
+      const key = shared.has(result.id) ? sharedPageKey(result.id, (await result.data()).url) : result.id;
+      if (keyed.has(key)) throw new Error(`two indexed pages share the Pagefind id ${result.id}, which the search settings do not list as shared (sharedIds): rebuild the index`);
+      keyed.set(key, result);
+    }
+    return keyed;
+  }
 
   /**
    * Pages holding one token, with all its positions. Pagefind expands a
@@ -104,7 +144,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     const key = `${token}\u0000${JSON.stringify(filters)}`;
     let cached = tokenCache.get(key);
     if (!cached) {
-      cached = pagefind.search(token, { filters }).then((found) => new Map((found?.results ?? []).map((r) => [r.id, r])));
+      cached = pagefind.search(token, { filters }).then((found) => byKey(found?.results ?? []));
       tokenCache.set(key, cached);
     }
     return cached;
@@ -115,7 +155,9 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     const key = JSON.stringify([filters, sort]);
     let cached = orderCache.get(key);
     if (!cached) {
-      cached = pagefind.search(null, { filters, sort }).then((all) => new Map((all?.results ?? []).map((r, i) => [r.id, i])));
+      cached = pagefind
+        .search(null, { filters, sort })
+        .then(async (all) => new Map([...(await byKey(all?.results ?? [])).keys()].map((key, i) => [key, i])));
       orderCache.set(key, cached);
     }
     return cached;
@@ -129,10 +171,10 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       for (const [facet, values] of Object.entries(all)) {
         for (const value of Object.keys(values)) {
           const found = await pagefind.search(null, { filters: { [facet]: value } });
-          for (const result of found?.results ?? []) {
-            const list = pages.get(result.id);
+          for (const key of (await byKey(found?.results ?? [])).keys()) {
+            const list = pages.get(key);
             if (list) list.push([facet, value]);
-            else pages.set(result.id, [[facet, value]]);
+            else pages.set(key, [[facet, value]]);
           }
         }
       }
@@ -148,7 +190,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       const all = await pagefind.search(null, { filters, sort: request.sort });
       return {
         phrases,
-        hits: (all?.results ?? []).map((result) => ({ id: result.id, inTitle: false, frequency: 0, result })),
+        hits: [...(await byKey(all?.results ?? []))].map(([id, result]) => ({ id, inTitle: false, frequency: 0, result })),
         counts: async () => all?.filters ?? {},
         missing: [],
       };
@@ -269,7 +311,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       if (words) label = words.length > 24 ? `${words.slice(0, 24)}…` : words;
     }
     const highlight = phrases.map((p) => `highlight=${encodeURIComponent(p.text)}`).join('&');
-    const url = `${fragment.url.split('#')[0]!.split('?')[0]}${highlight ? `?${highlight}` : ''}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
+    const url = `${pagePath(fragment.url)}${highlight ? `?${highlight}` : ''}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`;
     return { url, title: fragment.meta.title ?? fragment.url, meta: fragment.meta, excerptHtml, anchor, anchorLabel: label };
   }
 

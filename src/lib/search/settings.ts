@@ -18,4 +18,9 @@ export interface SearchSettings {
    * partitions a search's filters can match.
    */
   partitions?: Array<Partition & { shards: string[] }>;
+  /**
+   * Pagefind page ids that more than one bundle holds (shared-ids.ts); the
+   * search engine tells their pages apart by URL. Absent when there are none.
+   */
+  sharedIds?: string[];
 }

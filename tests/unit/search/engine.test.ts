@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type PagefindApi, type PagefindResult } from '../../../src/lib/search/engine.ts';
 import { FILLER, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
 
+/** A page of the stand-in index; pages of different bundles may share an id, as in Pagefind's merged search. */
+interface FakePage {
+  id: string;
+  text: string;
+  url?: string;
+  filters?: Record<string, string[]>;
+}
+
 /**
  * A stand-in for Pagefind's search over pages given as token lists: a plain
  * term finds every indexed word it begins, or where none does, the longest
@@ -9,25 +17,40 @@ import { FILLER, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts'
  * result's words are the positions of the words found. Punctuation and
  * markers take a position but are not words, as in Pagefind.
  */
-function fakePagefind(texts: Record<string, string>) {
-  const pages = Object.entries(texts).map(([id, text]) => ({ id, tokens: [...Array<string>(TITLE_SLOT).fill(FILLER), ...tokenize(text)] }));
+function fakePagefind(texts: Record<string, string> | readonly FakePage[]) {
+  const given: readonly FakePage[] = Array.isArray(texts) ? texts : Object.entries(texts).map(([id, text]) => ({ id, text }));
+  const pages = given.map((page) => ({ ...page, tokens: [...Array<string>(TITLE_SLOT).fill(FILLER), ...tokenize(page.text)] }));
   const isWord = (token: string) => /[\p{L}\p{N}]/u.test(token);
   const vocabulary = new Set(pages.flatMap((page) => page.tokens.filter(isWord)));
   const searches: string[] = [];
-  const result = (id: string, words: number[]): PagefindResult => ({ id, score: 1, words, data: async () => ({ url: `/${id}/`, content: '', meta: {}, filters: {}, anchors: [] }) });
+  const result = (page: FakePage, words: number[]): PagefindResult => ({
+    id: page.id,
+    score: 1,
+    words,
+    data: async () => ({ url: page.url ?? `/${page.id}/`, content: '', meta: {}, filters: page.filters ?? {}, anchors: [] }),
+  });
+  // Filters as Pagefind applies them: each facet's value must be among the page's.
+  const passes = (page: FakePage, filters: Record<string, unknown> = {}) =>
+    Object.entries(filters).every(([facet, value]) => (page.filters?.[facet] ?? []).includes(value as string));
   const api: PagefindApi = {
-    async search(term) {
-      if (term === null) return { results: pages.map((page) => result(page.id, [])), filters: {} };
+    async search(term, options) {
+      const filters = (options as { filters?: Record<string, unknown> } | undefined)?.filters;
+      const candidates = pages.filter((page) => passes(page, filters));
+      if (term === null) return { results: candidates.map((page) => result(page, [])), filters: {} };
       searches.push(term);
       let found = [...vocabulary].filter((word) => word.startsWith(term));
       if (found.length === 0) found = [...vocabulary].filter((word) => term.startsWith(word)).sort((a, b) => b.length - a.length).slice(0, 1);
-      const results = pages
-        .map((page) => result(page.id, page.tokens.flatMap((token, i) => (found.includes(token) ? [i] : []))))
+      const results = candidates
+        .map((page) => result(page, page.tokens.flatMap((token, i) => (found.includes(token) ? [i] : []))))
         .filter((r) => r.words.length > 0);
       return { results, filters: {} };
     },
     async filters() {
-      return {};
+      const counts: Record<string, Record<string, number>> = {};
+      for (const page of pages) {
+        for (const [facet, values] of Object.entries(page.filters ?? {})) for (const value of values) (counts[facet] ??= {})[value] = (counts[facet][value] ?? 0) + 1;
+      }
+      return counts;
     },
   };
   return { api, searches };
@@ -55,5 +78,44 @@ describe('search engine', () => {
     const outcome = await engine.search({ query: '人猫' });
     expect(outcome.hits).toEqual([]);
     expect(outcome.missing).toEqual(['人猫']);
+  });
+
+  describe('pages of different bundles with the same Pagefind id', () => {
+    // Two bundles each gave a page the id und_2320b49, as two shards did at 30,000 documents.
+    const pages: FakePage[] = [
+      { id: 'und_2320b49', url: '/documents/a/', text: '人大代表联络站', filters: { region: ['北京'] } },
+      { id: 'und_2320b49', url: '/documents/b/', text: '代表人大常委会', filters: { region: ['上海'] } },
+      { id: 'und_0000001', url: '/documents/c/', text: '人大代表大会', filters: { region: ['上海'] } },
+    ];
+
+    it('are told apart by URL when the build lists the id as shared', async () => {
+      const { api } = fakePagefind(pages);
+      const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
+      const both = await engine.search({ query: '代表' });
+      expect(both.hits.map((hit) => hit.id).sort()).toEqual(['und_0000001', 'und_2320b49@/documents/a/', 'und_2320b49@/documents/b/']);
+      // The phrase's tokens stand in order in page a only; page b holds them the other way round.
+      const phrase = await engine.search({ query: '人大代表' });
+      expect(phrase.hits.map((hit) => hit.id).sort()).toEqual(['und_0000001', 'und_2320b49@/documents/a/']);
+      expect((await phrase.hits.find((hit) => hit.id.includes('@'))!.result.data()).url).toBe('/documents/a/');
+      expect((await engine.search({ query: '常委会' })).hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/b/']);
+    });
+
+    it('count in the facets and sort orders once each', async () => {
+      const { api } = fakePagefind(pages);
+      const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
+      const outcome = await engine.search({ query: '人大' });
+      expect(outcome.hits).toHaveLength(3);
+      expect(await outcome.counts()).toEqual({ region: { 北京: 1, 上海: 2 } });
+      const sorted = await engine.search({ query: '人大', sort: { date: 'asc' } });
+      expect(sorted.hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/a/', 'und_2320b49@/documents/b/', 'und_0000001']);
+      const browse = await engine.search({ query: '' });
+      expect(browse.hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/a/', 'und_2320b49@/documents/b/', 'und_0000001']);
+    });
+
+    it('are an error, not one page lost, when the build did not list the id', async () => {
+      const { api } = fakePagefind(pages);
+      const engine = createSearchEngine(api, (text) => text);
+      await expect(engine.search({ query: '代表' })).rejects.toThrow(/share the Pagefind id und_2320b49/);
+    });
   });
 });
