@@ -10,7 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { searchablePage } from '../../src/lib/search/page-text.ts';
-import { sharedPageKey } from '../../src/lib/search/engine.ts';
+import { pagePath, sharedPageKey } from '../../src/lib/search/engine.ts';
+import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../../src/lib/search/settings.ts';
 import { bundlePageIds, sharedPageIds } from '../../src/lib/search/shared-ids.ts';
 import { createNormalizer } from '../../src/lib/search/normalize.ts';
 import { traditionalToSimplifiedPairs } from '../../src/lib/search/t2s-table.ts';
@@ -157,27 +158,32 @@ export function drawQueries(pages: readonly TruthPage[], options: { seed: number
 }
 
 /**
- * Where each page's fragment says it lives, from every Pagefind bundle of a
- * built site (`pagefind/` and, in a sharded or partitioned site,
- * `pagefind-…/`): page key → URL, the key being the fragment file's name
+ * Where each page's fragment says it lives, from the Pagefind bundles the
+ * built site's search settings name (`pagefind/` and its shards, or every
+ * partition's): page key → URL, the key being the fragment file's name
  * (Pagefind's page id), or for an id that several bundles hold, the id with
- * the URL (as the search engine names those pages).
+ * the URL (as the search engine names those pages). The ids several bundles
+ * hold are found here again and must be those the settings list.
  */
 export function fragmentUrls(distDir: string): Map<string, string> {
+  const settings = JSON.parse(readFileSync(path.join(distDir, 'pagefind', SEARCH_SETTINGS_FILE), 'utf8')) as SearchSettings;
+  const bundles = settings.partitions ? settings.partitions.flatMap((partition) => partition.shards) : ['/pagefind/', ...settings.shards];
   const found: Array<[string, string]> = [];
-  const bundles: string[][] = [];
-  for (const bundle of readdirSync(distDir)) {
-    if (!bundle.startsWith('pagefind')) continue;
-    const ids = bundlePageIds(path.join(distDir, bundle));
-    for (const id of ids) {
+  const ids = bundles.map((bundle) => {
+    const own = bundlePageIds(path.join(distDir, bundle));
+    for (const id of own) {
       // A fragment is gzipped JSON behind Pagefind's signature.
       const text = gunzipSync(readFileSync(path.join(distDir, bundle, 'fragment', `${id}.pf_fragment`))).toString('utf8');
       found.push([id, (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url]);
     }
-    bundles.push(ids);
+    return own;
+  });
+  const shared = sharedPageIds(ids);
+  if (shared.join() !== (settings.sharedIds ?? []).join()) {
+    throw new Error(`${distDir}: the search settings list ${JSON.stringify(settings.sharedIds ?? [])} as page ids several bundles hold, the bundles hold ${JSON.stringify(shared)}`);
   }
-  const shared = new Set(sharedPageIds(bundles));
-  return new Map(found.map(([id, url]) => [shared.has(id) ? sharedPageKey(id, url) : id, url]));
+  const sharedSet = new Set(shared);
+  return new Map(found.map(([id, url]) => [sharedSet.has(id) ? sharedPageKey(id, url) : id, url]));
 }
 
 /** Hits per query whose fragment the browser loads, to check the page ids against the URLs read from disk. */
@@ -217,11 +223,10 @@ export async function runQueries(distDir: string, queries: readonly EvalQuery[],
     }, { texts: queries.map((q) => q.text), checked: SPOT_CHECKED }).catch((error: unknown) => {
       throw new Error(`searching ${distDir} failed: ${String(error)}${failures.length ? `; requests that failed: ${failures.slice(0, 5).join(', ')}` : ''}`);
     });
-    const clean = (u: string) => u.split('?')[0]!.split('#')[0]!;
     return queries.map((query, i) => {
       const { ids, loaded, missing } = raw[i]!;
       for (const [id, loadedUrl] of loaded) {
-        if (clean(urlOf.get(id) ?? '') !== clean(loadedUrl)) {
+        if (pagePath(urlOf.get(id) ?? '') !== pagePath(loadedUrl)) {
           throw new Error(`searching ${distDir} for ${query.text}: page ${id} loads as ${loadedUrl}, its fragment on disk says ${urlOf.get(id) ?? 'nothing (no such fragment)'}`);
         }
       }
@@ -231,7 +236,7 @@ export async function runQueries(distDir: string, queries: readonly EvalQuery[],
         hits: ids.map((id) => {
           const found = urlOf.get(id);
           if (found === undefined) throw new Error(`searching ${distDir} for ${query.text}: page ${id} has no fragment in any pagefind folder`);
-          return clean(found);
+          return pagePath(found);
         }),
         missingReported: missing > 0,
       };

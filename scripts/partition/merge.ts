@@ -45,7 +45,7 @@ export function mergePartitions(outDir: string, config: PartitionConfig, outputs
   mkdirSync(primary, { recursive: true });
   for (const name of readdirSync(bundle)) if (/\.(js|css)$/.test(name)) copyFileSync(path.join(bundle, name), path.join(primary, name));
   const own = JSON.parse(readFileSync(path.join(bundle, SEARCH_SETTINGS_FILE), 'utf8')) as SearchSettings;
-  // Pagefind's page ids are unique within a bundle only; the engine must know those several bundles hold.
+  // Pagefind's page ids are unique within a bundle only; the engine must know the ids that several bundles hold.
   const sharedIds = sharedPageIds(partitions.flatMap((partition) => partition.shards).map((shard) => bundlePageIds(path.join(outDir, shard))));
   const settings: SearchSettings = { version: 1, t2s: own.t2s, shards: [], partitions, ...(sharedIds.length > 0 ? { sharedIds } : {}) };
   writeFileSync(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));

@@ -18,6 +18,8 @@ export type FilterCounts = Record<string, Record<string, number>>;
 /** The parts of Pagefind's fragment this module reads. */
 export interface PagefindFragment {
   url: string;
+  /** The URL as indexed, before Pagefind adds its base URL or highlight parameter (set on what `data()` returns). */
+  raw_url?: string;
   content: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
@@ -98,8 +100,8 @@ export function pagePath(url: string): string {
  * The key of a page whose Pagefind id another bundle's page also has: the id
  * with the page's path. Pagefind names a page by 7 hex digits of its
  * fragment's hash, unique only within one bundle; an archive indexed as
- * several bundles (shards, partitions) has about n²/2·16⁷ ids shared by two
- * pages (two at 30,000 documents), which the build lists (shared-ids.ts).
+ * several bundles (shards, partitions) has about n²/(2·16⁷) ids shared by
+ * two pages (two at 30,000 documents), which the build lists (shared-ids.ts).
  */
 export function sharedPageKey(id: string, url: string): string {
   return `${id}@${pagePath(url)}`;
@@ -125,10 +127,27 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
    * never a silent merge.
    */
   async function byKey(results: readonly PagefindResult[]): Promise<Map<string, PagefindResult>> {
+    const paths = new Map(
+      await Promise.all(
+        results
+          .filter((result) => shared.has(result.id))
+          .map(async (result): Promise<[PagefindResult, string]> => {
+            const fragment = await result.data();
+            return [result, fragment.raw_url ?? fragment.url];
+          }),
+      ),
+    );
     const keyed = new Map<string, PagefindResult>();
     for (const result of results) {
-      const key = shared.has(result.id) ? sharedPageKey(result.id, (await result.data()).url) : result.id;
-      if (keyed.has(key)) throw new Error(`two indexed pages share the Pagefind id ${result.id}, which the search settings do not list as shared (sharedIds): rebuild the index`);
+      const url = paths.get(result);
+      const key = url === undefined ? result.id : sharedPageKey(result.id, url);
+      if (keyed.has(key)) {
+        throw new Error(
+          url === undefined
+            ? `two indexed pages share the Pagefind id ${result.id}, which the search settings do not list as shared (sharedIds): rebuild the index`
+            : `the page ${url} (Pagefind id ${result.id}) is in two of the merged bundles: rebuild the index`,
+        );
+      }
       keyed.set(key, result);
     }
     return keyed;
@@ -157,7 +176,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     if (!cached) {
       cached = pagefind
         .search(null, { filters, sort })
-        .then(async (all) => new Map([...(await byKey(all?.results ?? [])).keys()].map((key, i) => [key, i])));
+        .then(async (all) => new Map([...(await byKey(all?.results ?? [])).keys()].map((page, rank) => [page, rank])));
       orderCache.set(key, cached);
     }
     return cached;
@@ -190,7 +209,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       const all = await pagefind.search(null, { filters, sort: request.sort });
       return {
         phrases,
-        hits: [...(await byKey(all?.results ?? []))].map(([id, result]) => ({ id, inTitle: false, frequency: 0, result })),
+        hits: [...(await byKey(all?.results ?? []))].map(([key, result]) => ({ id: key, inTitle: false, frequency: 0, result })),
         counts: async () => all?.filters ?? {},
         missing: [],
       };
@@ -243,8 +262,10 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       hits.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
     } else {
       hits = hits.sort(
-        // Ties go by page id, not Pagefind's score: the score depends on each shard's statistics,
-        // so it would order the same pages differently in a single build and in partitions.
+        // Ties go by page key, not Pagefind's score: the score depends on each shard's statistics,
+        // so it would order the same pages differently in a single build and in partitions. (Two
+        // pages whose id is shared in one layout but not in another, where Pagefind lengthens one
+        // of them, may still swap places between the layouts.)
         (a, b) => Number(b.inTitle) - Number(a.inTitle) || b.frequency - a.frequency || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       );
     }

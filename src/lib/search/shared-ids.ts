@@ -3,7 +3,7 @@
  * by the first 7 hex digits of its fragment's hash (longer only to avoid a
  * clash inside the same bundle), so separately indexed bundles, the shards of
  * one build or the partitions of a hub, can give two different pages the
- * same id: about n²/2·16⁷ such pairs for n pages, two at 30,000 documents.
+ * same id: about n²/(2·16⁷) such pairs for n pages, two at 30,000 documents.
  * The build lists them in the search settings, and the search engine tells
  * those pages apart by URL (engine.ts, sharedPageKey).
  */
@@ -12,8 +12,9 @@ import path from 'node:path';
 
 const FRAGMENT_SUFFIX = '.pf_fragment';
 
-/** The page ids of one bundle: its fragment files' names. */
+/** The page ids of one bundle: its fragment files' names. A folder that is no bundle is an error, never an empty one. */
 export function bundlePageIds(bundleDir: string): string[] {
+  if (!existsSync(path.join(bundleDir, 'pagefind-entry.json'))) throw new Error(`${bundleDir} is not a Pagefind bundle (no pagefind-entry.json)`);
   const folder = path.join(bundleDir, 'fragment');
   if (!existsSync(folder)) return [];
   return readdirSync(folder)

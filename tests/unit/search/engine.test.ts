@@ -84,7 +84,7 @@ describe('search engine', () => {
     // Two bundles each gave a page the id und_2320b49, as two shards did at 30,000 documents.
     const pages: FakePage[] = [
       { id: 'und_2320b49', url: '/documents/a/', text: '人大代表联络站', filters: { region: ['北京'] } },
-      { id: 'und_2320b49', url: '/documents/b/', text: '代表人大常委会', filters: { region: ['上海'] } },
+      { id: 'und_2320b49', url: '/documents/b/', text: '大代表人大常委会', filters: { region: ['上海'] } },
       { id: 'und_0000001', url: '/documents/c/', text: '人大代表大会', filters: { region: ['上海'] } },
     ];
 
@@ -93,13 +93,14 @@ describe('search engine', () => {
       const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
       const both = await engine.search({ query: '代表' });
       expect(both.hits.map((hit) => hit.id).sort()).toEqual(['und_0000001', 'und_2320b49@/documents/a/', 'und_2320b49@/documents/b/']);
-      // The phrase's tokens stand in order in page a only; page b holds them the other way round.
+      // Page b holds every token of the phrase, but not in its order; page a holds the phrase.
       const phrase = await engine.search({ query: '人大代表' });
       expect(phrase.hits.map((hit) => hit.id).sort()).toEqual(['und_0000001', 'und_2320b49@/documents/a/']);
       expect((await phrase.hits.find((hit) => hit.id.includes('@'))!.result.data()).url).toBe('/documents/a/');
       expect((await engine.search({ query: '常委会' })).hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/b/']);
     });
 
+    // The stand-in ignores `sort` (Pagefind's order is the pages' order here): what is checked is that each page keeps its place.
     it('count in the facets and sort orders once each', async () => {
       const { api } = fakePagefind(pages);
       const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
@@ -116,6 +117,12 @@ describe('search engine', () => {
       const { api } = fakePagefind(pages);
       const engine = createSearchEngine(api, (text) => text);
       await expect(engine.search({ query: '代表' })).rejects.toThrow(/share the Pagefind id und_2320b49/);
+    });
+
+    it('are an error when one page comes back twice, as from a bundle merged twice', async () => {
+      const { api } = fakePagefind([...pages, pages[0]!]);
+      const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
+      await expect(engine.search({ query: '代表' })).rejects.toThrow('the page /documents/a/ (Pagefind id und_2320b49) is in two of the merged bundles');
     });
   });
 });

@@ -10,21 +10,22 @@ describe('page ids shared by Pagefind bundles', () => {
   const bundle = (name: string, ids: string[]) => {
     mkdirSync(path.join(site, name, 'fragment'), { recursive: true });
     for (const id of ids) writeFileSync(path.join(site, name, 'fragment', `${id}.pf_fragment`), '');
-    // Pagefind's other files in a bundle are not pages.
+    // Other files, in the bundle or among the fragments, are not pages.
     writeFileSync(path.join(site, name, 'pagefind-entry.json'), '{}');
+    writeFileSync(path.join(site, name, 'fragment', '.DS_Store'), '');
     return path.join(site, name);
   };
 
-  it('reads a bundle\'s page ids from its fragment files, and none from a folder without fragments', () => {
+  it('reads a bundle\'s page ids from its fragment files; a folder that is no bundle is an error', () => {
     expect(bundlePageIds(bundle('pagefind', ['und_2320b49', 'und_98c22e9'])).sort()).toEqual(['und_2320b49', 'und_98c22e9']);
-    expect(bundlePageIds(path.join(site, 'no-such-bundle'))).toEqual([]);
+    expect(() => bundlePageIds(path.join(site, 'no-such-bundle'))).toThrow(/no-such-bundle is not a Pagefind bundle/);
   });
 
   it('lists the ids more than one bundle holds, once each, sorted', () => {
     const bundles = [
-      bundlePageIds(bundle('pagefind-part1-2', ['und_2320b49', 'und_aaaaaaa'])),
-      bundlePageIds(bundle('pagefind-part2-3', ['und_2320b49', 'und_98c22e9', 'und_bbbbbbb'])),
-      bundlePageIds(bundle('pagefind-part4', ['und_98c22e9', 'und_2320b49'])),
+      ['und_aaaaaaa', 'und_98c22e9', 'und_2320b49'],
+      ['und_bbbbbbb', 'und_98c22e9'],
+      ['und_2320b49'],
     ];
     expect(sharedPageIds(bundles)).toEqual(['und_2320b49', 'und_98c22e9']);
     expect(sharedPageIds([['und_1', 'und_1'], ['und_2']])).toEqual([]);
