@@ -72,7 +72,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   const bundle = '/pagefind/pagefind.js';
   const [pagefind, settings] = await Promise.all([
     import(/* @vite-ignore */ bundle) as Promise<Pagefind>,
-    fetch(`/pagefind/${SEARCH_SETTINGS_FILE}`).then((response) => response.json() as Promise<SearchSettings>),
+    // Revalidated on every visit, like Pagefind's own entry file: it must describe the bundles being served.
+    fetch(`/pagefind/${SEARCH_SETTINGS_FILE}`, { cache: 'no-cache' }).then((response) => response.json() as Promise<SearchSettings>),
   ]);
   let state: SearchState = parseSearchState(location.search);
   // A partitioned archive loads only the shards of the partitions the
@@ -202,7 +203,20 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     root.dataset.searching = 'false';
   }
 
+  /** Runs the current search; a failure (a shard that cannot load, an index at odds with its settings) is said, not left at 检索中…. */
   async function run() {
+    const current = generation + 1; // the generation runSearch takes
+    try {
+      await runSearch();
+    } catch (error) {
+      console.error(error);
+      if (current !== generation) return;
+      status.textContent = `检索出错（${error instanceof Error ? error.message : String(error)}），请刷新页面重试。`;
+      searchDone();
+    }
+  }
+
+  async function runSearch() {
     const current = ++generation;
     if (await load(bundlesFor(state))) {
       engine = createSearchEngine(pagefind, normalizer, settings.sharedIds);

@@ -1,7 +1,7 @@
 /**
  * The one writer of document files: front matter in the archive's field
  * order, then the Markdown body. The importer's emit stage and the browser
- * editor (/admin/, src/scripts/admin/) both write through it, so a document
+ * editor (/admin/, src/client/admin/) both write through it, so a document
  * saved from the form reads exactly like an imported one. Framework-free:
  * gray-matter's stringify (js-yaml) runs in Node and in the browser bundle.
  */

@@ -8,7 +8,7 @@
  *
  * Framework-free: the word segmenter and the hash are given, so the importer
  * and `npm run new` (jieba, node:crypto: src/importer/slug.ts) and the browser
- * editor (src/scripts/admin/document-id.ts) share these rules.
+ * editor (src/client/admin/document-id.ts) share these rules.
  */
 import { pinyin } from 'pinyin-pro';
 

@@ -32,7 +32,7 @@ export interface CrossLinksOptions {
   entities?: boolean;
 }
 
-/** A link; `preview` marks one to an archive document, which shows its card on hover and focus (src/scripts/previews.ts). */
+/** A link; `preview` marks one to an archive document, which shows its card on hover and focus (src/client/previews.ts). */
 function link(url: string, title: string, value: string, className: string[], preview = false): Link {
   return { type: 'link', url, title, children: [{ type: 'text', value }], data: { hProperties: { className, ...(preview ? { dataPreview: true } : {}) } } };
 }

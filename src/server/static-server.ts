@@ -7,53 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-
-/** The Content-Security-Policy the archive runs under (Pagefind needs WebAssembly). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/**
- * The policy of the staff editor under /admin/ (Decap CMS), and only there:
- * Decap styles its React components at run time (emotion writes <style>
- * elements: 'unsafe-inline' styles), compiles its configuration's JSON Schema
- * with ajv (new Function: 'unsafe-eval'), talks to the local backend
- * (decap-server on localhost, any port) or to GitHub's or GitLab's API, and
- * shows avatars and previews of uploads (https:, blob:).
- */
-export const ADMIN_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self' http://localhost:* http://127.0.0.1:* https://api.github.com https://gitlab.com",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** The Content-Security-Policy for a request path: the editor's under /admin/, the archive's everywhere else. */
-export function contentSecurityPolicy(urlPath: string): string {
-  let pathname: string;
-  try {
-    // As the file is found: /admin/../search/ is the search page and gets the archive's policy.
-    pathname = path.posix.normalize(`/${decodeURIComponent(urlPath.split(/[?#]/)[0]!)}`);
-  } catch {
-    return CONTENT_SECURITY_POLICY;
-  }
-  return pathname === '/admin' || pathname.startsWith('/admin/') ? ADMIN_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
-}
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../lib/content-security-policy.ts';
 
 const TYPES: Record<string, string> = {
   '.bib': 'text/x-bibtex; charset=utf-8',

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/server/static-server.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/content-security-policy.ts';
 
 const CONTENT = 'tests/fixtures/edit-link/content';
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-edit-link-'));

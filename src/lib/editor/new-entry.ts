@@ -4,7 +4,7 @@
  * on: an existing file keeps its id), the folder `<year or undated>/` the file
  * goes to, and for a rule its `work`, its adoption date and the 第一条 that
  * names the rule as its title does (本办法, 本条例…). Framework-free: it runs in
- * the browser on Decap's preSave event (src/scripts/admin/cms.ts).
+ * the browser on Decap's preSave event (src/client/admin/cms.ts).
  */
 import { ruleSkeleton } from '../rule-skeleton.ts';
 import type { Slugger } from '../title-slug.ts';
@@ -12,7 +12,7 @@ import { FOLDER_KEY } from './constants.ts';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
-/** A new entry's data completed for saving; `slugger` derives ids (the browser's, src/scripts/admin/document-id.ts). */
+/** A new entry's data completed for saving; `slugger` derives ids (the browser's, src/client/admin/document-id.ts). */
 export function completeNewEntry(data: Record<string, unknown>, slugger: Slugger): Record<string, unknown> {
   const title = text(data.title);
   const date = text(data.date);

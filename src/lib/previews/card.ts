@@ -1,6 +1,6 @@
 /**
  * Previews of archive documents: the small card a reader sees on hovering or
- * focusing a link to another document (src/scripts/previews.ts), the static
+ * focusing a link to another document (src/client/previews.ts), the static
  * files it is read from (`/documents/<id>.preview.json`, written at build end
  * by src/integrations/document-files.ts from src/lib/previews/files.ts), and
  * the `title` such a link carries for readers without JavaScript.

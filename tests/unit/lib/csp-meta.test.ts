@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cspMetaEnabled, metaContentSecurityPolicy } from '../../../src/lib/csp-meta.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../src/server/static-server.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../src/lib/content-security-policy.ts';
 
 describe('the Content-Security-Policy as a meta element', () => {
   it("is the header's policy without frame-ancestors, which a meta element cannot set", () => {

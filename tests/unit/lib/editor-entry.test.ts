@@ -17,7 +17,7 @@ import { markdownFiles } from '../../../src/lib/files.ts';
 import { ruleSkeleton } from '../../../src/lib/rule-skeleton.ts';
 import { reviseRule } from '../../../src/new/revision.ts';
 import { validateFrontMatter } from '../../../src/schemas/document.ts';
-import { browserSlugger } from '../../../src/scripts/admin/document-id.ts';
+import { browserSlugger } from '../../../src/client/admin/document-id.ts';
 import { documentId as nodeDocumentId } from '../../../src/importer/slug.ts';
 
 let dir = '';
@@ -35,7 +35,7 @@ function formEntry(values: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-/** What src/scripts/admin/cms.ts writes for an entry: the body apart, the folder helper dropped. */
+/** What src/client/admin/cms.ts writes for an entry: the body apart, the folder helper dropped. */
 function saved(entry: Record<string, unknown>): string {
   const { body, [FOLDER_KEY]: _folder, ...data } = entry;
   return documentSource(data, String(body ?? ''));

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, contentSecurityPolicy, serveStatic } from '../../../src/server/static-server.ts';
+import { ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../src/lib/content-security-policy.ts';
+import { serveStatic } from '../../../src/server/static-server.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'wenyuan-serve-'));
 let server: Server;
