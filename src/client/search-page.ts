@@ -19,6 +19,7 @@ import { createSearchEngine, type FilterCounts, type PagefindApi, type SearchHit
 import { createNormalizer } from '../lib/search/normalize.ts';
 import type { Phrase } from '../lib/search/query.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
+import { BUNDLE_FILTER, SORT_VALUES_FILE, UNDATED_SORT_VALUE } from '../lib/search/sort-values.ts';
 import { partitionsForFilters } from '../lib/partitions.ts';
 
 interface Pagefind extends PagefindApi {
@@ -88,8 +89,10 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   };
   const first = bundlesFor(state);
   // The index holds Wenyuan's tokens (language und); Pagefind must not split
-  // queries into words as it would for the page's zh-CN.
-  await pagefind.options({ language: 'und', ...(partitions ? { basePath: first[0] } : {}) });
+  // queries into words as it would for the page's zh-CN. Every bundle
+  // carries a filter naming it, so a sorted search can tell each result's
+  // bundle (lib/search/sort-values).
+  await pagefind.options({ language: 'und', mergeFilter: { [BUNDLE_FILTER]: first[0] }, ...(partitions ? { basePath: first[0] } : {}) });
   await pagefind.init();
   const loaded = new Set(first.slice(0, 1));
   // A large archive is indexed in shards; the browser merges them into one search.
@@ -99,7 +102,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     const next = loading.then(async () => {
       const fresh = bundles.filter((bundle) => !loaded.has(bundle));
       for (const bundle of fresh) {
-        await pagefind.mergeIndex(bundle, { language: 'und' });
+        await pagefind.mergeIndex(bundle, { language: 'und', mergeFilter: { [BUNDLE_FILTER]: bundle } });
         loaded.add(bundle);
       }
       return fresh.length > 0;
@@ -110,8 +113,26 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   };
   await load(first);
   const normalizer = createNormalizer(settings.t2s);
+  const sortValues = new Map<string, Promise<Record<string, string[]>>>();
+  const bundleSortValues = (bundle: string) => {
+    let values = sortValues.get(bundle);
+    if (!values) {
+      values = fetch(`${bundle}${SORT_VALUES_FILE}`, { cache: 'no-cache' }).then((response) => {
+        if (!response.ok) throw new Error(`${bundle}${SORT_VALUES_FILE}: HTTP ${response.status}`);
+        return response.json() as Promise<Record<string, string[]>>;
+      });
+      sortValues.set(bundle, values);
+    }
+    return values;
+  };
+  // An engine for the bundles loaded so far.
+  const newEngine = () =>
+    createSearchEngine(pagefind, normalizer, {
+      sharedIds: settings.sharedIds,
+      bundles: { filter: BUNDLE_FILTER, paths: [...loaded], sortValues: bundleSortValues, last: UNDATED_SORT_VALUE },
+    });
   // Made anew when shards are merged later: its caches hold what the loaded shards found.
-  let engine = createSearchEngine(pagefind, normalizer, settings.sharedIds);
+  let engine = newEngine();
   window.wenyuanSearch = engine;
   // A search started before the filter index has loaded reports no filter
   // counts at all (seen with Pagefind 1.6); loading them first avoids that.
@@ -219,7 +240,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   async function runSearch() {
     const current = ++generation;
     if (await load(bundlesFor(state))) {
-      engine = createSearchEngine(pagefind, normalizer, settings.sharedIds);
+      engine = newEngine();
       window.wenyuanSearch = engine;
       allFilters = await pagefind.filters();
       if (current !== generation) return;

@@ -5,12 +5,13 @@
  * Runs in a worker thread (pagefind-worker.ts), so each shard being indexed
  * has its own Pagefind process: Pagefind writes an index on one core.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { createNormalizer } from '../lib/search/normalize.ts';
 import { searchablePage } from '../lib/search/page-text.ts';
 import { indexHtml } from '../lib/search/index-html.ts';
+import { bundleSortValues, SORT_VALUES_FILE } from '../lib/search/sort-values.ts';
 
 /** How many pages are read, or handed to Pagefind, at once. */
 const BATCH = 16;
@@ -61,12 +62,12 @@ export function urlOf(siteDir: string, file: string): string {
 export async function indexShard(job: ShardJob, mayIndex: () => Promise<void> = async () => {}): Promise<ShardReport> {
   const normalize = createNormalizer(job.t2s);
   const started = performance.now();
-  const pages: Array<{ url: string; html: string }> = [];
+  const pages: Array<{ url: string; html: string; sort: string[] }> = [];
   for (let start = 0; start < job.files.length; start += BATCH) {
     const batch = await Promise.all(
       job.files.slice(start, start + BATCH).map(async (file) => {
         const page = searchablePage(await readFile(file, 'utf8'));
-        return page && { url: urlOf(job.siteDir, file), html: indexHtml(page, normalize) };
+        return page && { url: urlOf(job.siteDir, file), html: indexHtml(page, normalize), sort: page.sort };
       }),
     );
     for (const page of batch) if (page) pages.push(page);
@@ -91,6 +92,8 @@ export async function indexShard(job: ShardJob, mayIndex: () => Promise<void> = 
     const outputPath = path.join(job.siteDir, job.path);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write ${outputPath}: ${written.errors.join('; ')}`);
+    // The bundle's sort values, so the browser can order a sorted search across bundles (sort-values.ts).
+    await writeFile(path.join(outputPath, SORT_VALUES_FILE), JSON.stringify(bundleSortValues(pages.map((page) => page.sort))));
     const seconds = (from: number, to: number) => (to - from) / 1000;
     return { shard: job.shard, pages: pages.length, read: seconds(started, read), add: seconds(indexing, added), write: seconds(added, performance.now()) };
   } finally {

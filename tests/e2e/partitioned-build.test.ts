@@ -107,6 +107,37 @@ describe('partitioned build', () => {
     expect(one.some((o) => o.hits.length > 1)).toBe(true);
   });
 
+  it.runIf(HAVE_BROWSER)('orders a search by date across all shards and partitions, the same in both builds', async () => {
+    const sorted = async (dist: string, sort: 'asc' | 'desc') => {
+      const { server, url } = await serveStatic(dist, '127.0.0.1', 0);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(new URL('/search/', url).href);
+        await page.waitForSelector('#search-app[data-ready="true"]');
+        return await page.evaluate(async (direction) => {
+          const outcome = await window.wenyuanSearch!.search({ query: '规定', sort: { date: direction } });
+          return Promise.all(outcome.hits.map(async (hit) => {
+            const fragment = await hit.result.data();
+            return [fragment.url.split('?')[0]!, fragment.meta.datetime ?? ''] as [string, string];
+          }));
+        }, sort);
+      } finally {
+        await browser.close();
+        server.close();
+      }
+    };
+    for (const direction of ['desc', 'asc'] as const) {
+      const one = await sorted(path.join(single, 'dist'), direction);
+      const dates = one.map(([, date]) => date).filter(Boolean);
+      expect(new Set(one.map(([, date]) => date.slice(0, 4))).size, 'documents of several years').toBeGreaterThan(2);
+      expect(dates, direction).toEqual([...dates].sort((a, b) => (direction === 'desc' ? b.localeCompare(a) : a.localeCompare(b))));
+      // Undated documents come last.
+      expect(one.slice(dates.length).every(([, date]) => date === ''), direction).toBe(true);
+      expect(await sorted(path.join(merged, 'dist'), direction), direction).toEqual(one);
+    }
+  });
+
   it.runIf(HAVE_BROWSER)("a search filtered to one partition's years loads only its shards, and the rest when the filter is removed", async () => {
     const [a, b] = await Promise.all([serveStatic(path.join(single, 'dist'), '127.0.0.1', 0), serveStatic(path.join(merged, 'dist'), '127.0.0.1', 0)]);
     const browser = await launchChromium();

@@ -11,6 +11,7 @@
 import { parseQuery, patternStarts, type Phrase } from './query.ts';
 import { CHARACTERS_MARK, decodeText, decodeTokens, endsBlock, TITLE_SLOT, type DecodedText } from './tokens.ts';
 import { escapeHtml } from './index-html.ts';
+import { compareSortValues } from './sort-values.ts';
 
 /** Filter counts as Pagefind reports them: facet → value → count. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -107,14 +108,34 @@ export function sharedPageKey(id: string, url: string): string {
   return `${id}@${pagePath(url)}`;
 }
 
-/**
- * Creates the search function for a loaded Pagefind and a normaliser.
- * `sharedIds` are the page ids held by more than one bundle (the search
- * settings' `sharedIds`): their pages are told apart by URL, every other page
- * by its id alone.
- */
-export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string, sharedIds: Iterable<string> = []) {
-  const shared = new Set(sharedIds);
+/** The merged bundles, as a sorted search needs them (sort-values.ts). */
+export interface LoadedBundles {
+  /** The synthetic filter each loaded bundle was merged with (Pagefind's mergeFilter), its value the bundle's path. */
+  filter: string;
+  /** The loaded bundles' paths. */
+  paths: readonly string[];
+  /** A bundle's sort values per key, in the order Pagefind ranks its pages. */
+  sortValues: (path: string) => Promise<Record<string, string[]>>;
+  /** A sort value that goes last in either direction (undated documents'). */
+  last?: string;
+}
+
+/** What the engine knows of the index beyond Pagefind's API. */
+export interface EngineOptions {
+  /**
+   * Page ids held by more than one bundle (the search settings' `sharedIds`):
+   * their pages are told apart by URL, every other page by its id alone.
+   */
+  sharedIds?: Iterable<string>;
+  /** The merged bundles; without them a sorted search keeps Pagefind's order, right for one bundle only. */
+  bundles?: LoadedBundles;
+}
+
+/** Creates the search function for a loaded Pagefind and a normaliser. */
+export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string, options: EngineOptions = {}) {
+  const shared = new Set(options.sharedIds ?? []);
+  const bundles = options.bundles;
+  let bundleMembership: Promise<Map<string, string>> | undefined;
   const tokenCache = new Map<string, Promise<Map<string, PagefindResult>>>();
   const orderCache = new Map<string, Promise<Map<string, number>>>();
   let membership: Promise<Map<string, Array<[string, string]>>> | undefined;
@@ -169,15 +190,52 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     return cached;
   }
 
-  /** Rank of every page in a sort order (date), under filters; asked of Pagefind once per combination. */
-  function sortOrder(filters: object, sort: object): Promise<Map<string, number>> {
-    const key = JSON.stringify([filters, sort]);
-    let cached = orderCache.get(key);
+  /** Each page's bundle, from one filter-only search per loaded bundle on its synthetic filter, asked once. */
+  function bundleOf(loaded: LoadedBundles): Promise<Map<string, string>> {
+    bundleMembership ??= (async () => {
+      const where = new Map<string, string>();
+      for (const path of loaded.paths) {
+        const found = await pagefind.search(null, { filters: { [loaded.filter]: path } });
+        for (const page of (await byKey(found?.results ?? [])).keys()) where.set(page, path);
+      }
+      return where;
+    })();
+    return bundleMembership;
+  }
+
+  /**
+   * Rank of every page in a sort order (date), under filters; asked once per
+   * combination. Pagefind scores a sorted search's result by the page's
+   * position in its own bundle's order (negated when ascending), so with
+   * several bundles each result's value is read from its bundle's sort
+   * values at that position, and the pages are ordered by value, then by key.
+   */
+  function sortOrder(filters: object, sort: Record<string, 'asc' | 'desc'>): Promise<Map<string, number>> {
+    const cacheKey = JSON.stringify([filters, sort]);
+    let cached = orderCache.get(cacheKey);
     if (!cached) {
-      cached = pagefind
-        .search(null, { filters, sort })
-        .then(async (all) => new Map([...(await byKey(all?.results ?? [])).keys()].map((page, rank) => [page, rank])));
-      orderCache.set(key, cached);
+      cached = (async () => {
+        const keyed = await byKey((await pagefind.search(null, { filters, sort }))?.results ?? []);
+        const [sortKey, direction] = Object.entries(sort)[0] ?? [];
+        if (!bundles || !sortKey) return new Map([...keyed.keys()].map((page, rank) => [page, rank]));
+        const where = await bundleOf(bundles);
+        const values = new Map(await Promise.all(bundles.paths.map(async (path) => [path, (await bundles.sortValues(path))[sortKey] ?? []] as const)));
+        const valued = [...keyed].map(([page, result]) => {
+          const bundle = where.get(page);
+          const value = bundle === undefined ? undefined : values.get(bundle)?.[Math.abs(result.score)];
+          if (value === undefined) throw new Error(`no ${sortKey} sort value for page ${page} (bundle ${bundle ?? 'unknown'}, position ${Math.abs(result.score)}): rebuild the index`);
+          return { page, value };
+        });
+        const sign = direction === 'desc' ? -1 : 1;
+        valued.sort(
+          (a, b) =>
+            Number(a.value === bundles.last) - Number(b.value === bundles.last) ||
+            sign * compareSortValues(a.value, b.value) ||
+            (a.page < b.page ? -1 : a.page > b.page ? 1 : 0),
+        );
+        return new Map(valued.map(({ page }, rank) => [page, rank]));
+      })();
+      orderCache.set(cacheKey, cached);
     }
     return cached;
   }
@@ -188,6 +246,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       const pages = new Map<string, Array<[string, string]>>();
       const all = await pagefind.filters();
       for (const [facet, values] of Object.entries(all)) {
+        if (facet === bundles?.filter) continue;
         for (const value of Object.keys(values)) {
           const found = await pagefind.search(null, { filters: { [facet]: value } });
           for (const key of (await byKey(found?.results ?? [])).keys()) {
@@ -207,9 +266,14 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     const phrases = parseQuery(request.query, normalize);
     if (phrases.length === 0) {
       const all = await pagefind.search(null, { filters, sort: request.sort });
+      const hits: SearchHit[] = [...(await byKey(all?.results ?? []))].map(([key, result]) => ({ id: key, inTitle: false, frequency: 0, result }));
+      if (request.sort) {
+        const order = await sortOrder(filters, request.sort);
+        hits.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+      }
       return {
         phrases,
-        hits: [...(await byKey(all?.results ?? []))].map(([key, result]) => ({ id: key, inTitle: false, frequency: 0, result })),
+        hits,
         counts: async () => all?.filters ?? {},
         missing: [],
       };

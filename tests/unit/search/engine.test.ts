@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine, type PagefindApi, type PagefindResult } from '../../../src/lib/search/engine.ts';
 import { FILLER, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
+import { BUNDLE_FILTER, bundleSortValues, compareSortValues } from '../../../src/lib/search/sort-values.ts';
 
 /** A page of the stand-in index; pages of different bundles may share an id, as in Pagefind's merged search. */
 interface FakePage {
@@ -8,6 +9,10 @@ interface FakePage {
   text: string;
   url?: string;
   filters?: Record<string, string[]>;
+  /** Sort values by key, e.g. `{ date: '2021-06' }`. */
+  sort?: Record<string, string>;
+  /** The bundle the page is indexed in (sorted searches rank pages within their bundle, as Pagefind does). */
+  bundle?: string;
 }
 
 /**
@@ -34,8 +39,22 @@ function fakePagefind(texts: Record<string, string> | readonly FakePage[]) {
     Object.entries(filters).every(([facet, value]) => (page.filters?.[facet] ?? []).includes(value as string));
   const api: PagefindApi = {
     async search(term, options) {
-      const filters = (options as { filters?: Record<string, unknown> } | undefined)?.filters;
+      const { filters, sort } = (options ?? {}) as { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> };
       const candidates = pages.filter((page) => passes(page, filters));
+      const [sortKey, direction] = Object.entries(sort ?? {})[0] ?? [];
+      if (term === null && sortKey) {
+        // Pagefind: each result scored by its page's position in its own bundle's order, all bundles' results by score.
+        const position = (page: FakePage) =>
+          pages
+            .filter((other) => other.bundle === page.bundle && other.sort?.[sortKey] !== undefined)
+            .sort((a, b) => compareSortValues(a.sort![sortKey]!, b.sort![sortKey]!))
+            .indexOf(page);
+        const results = candidates
+          .filter((page) => page.sort?.[sortKey] !== undefined)
+          .map((page) => ({ ...result(page, []), score: direction === 'asc' ? -position(page) : position(page) }))
+          .sort((a, b) => b.score - a.score);
+        return { results, filters: {} };
+      }
       if (term === null) return { results: candidates.map((page) => result(page, [])), filters: {} };
       searches.push(term);
       let found = [...vocabulary].filter((word) => word.startsWith(term));
@@ -90,7 +109,7 @@ describe('search engine', () => {
 
     it('are told apart by URL when the build lists the id as shared', async () => {
       const { api } = fakePagefind(pages);
-      const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
+      const engine = createSearchEngine(api, (text) => text, { sharedIds: ['und_2320b49'] });
       const both = await engine.search({ query: '代表' });
       expect(both.hits.map((hit) => hit.id).sort()).toEqual(['und_0000001', 'und_2320b49@/documents/a/', 'und_2320b49@/documents/b/']);
       // Page b holds every token of the phrase, but not in its order; page a holds the phrase.
@@ -103,7 +122,7 @@ describe('search engine', () => {
     // The stand-in ignores `sort` (Pagefind's order is the pages' order here): what is checked is that each page keeps its place.
     it('count in the facets and sort orders once each', async () => {
       const { api } = fakePagefind(pages);
-      const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
+      const engine = createSearchEngine(api, (text) => text, { sharedIds: ['und_2320b49'] });
       const outcome = await engine.search({ query: '人大' });
       expect(outcome.hits).toHaveLength(3);
       expect(await outcome.counts()).toEqual({ region: { 北京: 1, 上海: 2 } });
@@ -121,8 +140,57 @@ describe('search engine', () => {
 
     it('are an error when one page comes back twice, as from a bundle merged twice', async () => {
       const { api } = fakePagefind([...pages, pages[0]!]);
-      const engine = createSearchEngine(api, (text) => text, ['und_2320b49']);
+      const engine = createSearchEngine(api, (text) => text, { sharedIds: ['und_2320b49'] });
       await expect(engine.search({ query: '代表' })).rejects.toThrow('the page /documents/a/ (Pagefind id und_2320b49) is in two of the merged bundles');
+    });
+  });
+
+  describe('a sorted search over several bundles', () => {
+    // Two partitions, old and new documents, as a hub merges them; 0000 is an undated document's value.
+    const dated = (id: string, bundle: string, date: string): FakePage => ({
+      id,
+      bundle,
+      text: `人大代表${id}`,
+      sort: { date },
+      filters: { [BUNDLE_FILTER]: [bundle] },
+    });
+    const pages = [
+      dated('old1', '/pagefind-old/', '2001-05'),
+      dated('old2', '/pagefind-old/', '2003'),
+      dated('old3', '/pagefind-old/', '0000'),
+      dated('new1', '/pagefind-new/', '2021-06-16'),
+      dated('new2', '/pagefind-new/', '2023-01-02'),
+    ];
+    const bundles = {
+      filter: BUNDLE_FILTER,
+      paths: ['/pagefind-old/', '/pagefind-new/'],
+      sortValues: async (path: string) => bundleSortValues(pages.filter((page) => page.bundle === path).map((page) => [`date:${page.sort!.date}`])),
+      last: '0000',
+    };
+
+    it('orders the pages of every bundle by value, undated last in either direction', async () => {
+      const { api } = fakePagefind(pages);
+      // Pagefind alone interleaves the bundles by position.
+      expect((await createSearchEngine(api, (text) => text).search({ query: '人大代表', sort: { date: 'desc' } })).hits.map((hit) => hit.id)).toEqual(['old2', 'old1', 'new2', 'old3', 'new1']);
+      const engine = createSearchEngine(api, (text) => text, { bundles });
+      expect((await engine.search({ query: '人大代表', sort: { date: 'desc' } })).hits.map((hit) => hit.id)).toEqual(['new2', 'new1', 'old2', 'old1', 'old3']);
+      expect((await engine.search({ query: '人大代表', sort: { date: 'asc' } })).hits.map((hit) => hit.id)).toEqual(['old1', 'old2', 'new1', 'new2', 'old3']);
+      // Browsing without a query, under a filter, is ordered the same way.
+      expect((await engine.search({ query: '', sort: { date: 'desc' } })).hits.map((hit) => hit.id)).toEqual(['new2', 'new1', 'old2', 'old1', 'old3']);
+    });
+
+    it('does not count the bundle filter as a facet', async () => {
+      const { api } = fakePagefind(pages);
+      const engine = createSearchEngine(api, (text) => text, { bundles });
+      const outcome = await engine.search({ query: '人大代表' });
+      // Every page carries the bundle filter; its counts are not the reader's facets.
+      expect(await outcome.counts()).toEqual({});
+    });
+
+    it('is an error when a bundle has no value at a page\'s position', async () => {
+      const { api } = fakePagefind(pages);
+      const engine = createSearchEngine(api, (text) => text, { bundles: { ...bundles, sortValues: async () => ({ date: [] }) } });
+      await expect(engine.search({ query: '人大代表', sort: { date: 'desc' } })).rejects.toThrow(/no date sort value for page/);
     });
   });
 });
