@@ -121,6 +121,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
         if (!response.ok) throw new Error(`${bundle}${SORT_VALUES_FILE}: HTTP ${response.status}`);
         return response.json() as Promise<Record<string, string[]>>;
       });
+      // A failed fetch is tried again by the next sorted search.
+      values.catch(() => sortValues.delete(bundle));
       sortValues.set(bundle, values);
     }
     return values;

@@ -131,6 +131,14 @@ export interface EngineOptions {
   bundles?: LoadedBundles;
 }
 
+/** Orders hits by their rank in `order`; pages without one (no sort value) go last, in the order they came. */
+function byRank(order: ReadonlyMap<string, number>): (a: SearchHit, b: SearchHit) => number {
+  return (a, b) => {
+    const [x, y] = [order.get(a.id), order.get(b.id)];
+    return x === undefined || y === undefined ? Number(x === undefined) - Number(y === undefined) : x - y;
+  };
+}
+
 /** Creates the search function for a loaded Pagefind and a normaliser. */
 export function createSearchEngine(pagefind: PagefindApi, normalize: (text: string) => string, options: EngineOptions = {}) {
   const shared = new Set(options.sharedIds ?? []);
@@ -190,14 +198,19 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     return cached;
   }
 
+  /** Filter counts without the bundles' synthetic filter, which is no facet of the reader's. */
+  function withoutBundleFacet(counts: FilterCounts): FilterCounts {
+    if (!bundles) return counts;
+    const { [bundles.filter]: _bundles, ...facets } = counts;
+    return facets;
+  }
+
   /** Each page's bundle, from one filter-only search per loaded bundle on its synthetic filter, asked once. */
   function bundleOf(loaded: LoadedBundles): Promise<Map<string, string>> {
     bundleMembership ??= (async () => {
       const where = new Map<string, string>();
-      for (const path of loaded.paths) {
-        const found = await pagefind.search(null, { filters: { [loaded.filter]: path } });
-        for (const page of (await byKey(found?.results ?? [])).keys()) where.set(page, path);
-      }
+      const found = await Promise.all(loaded.paths.map(async (path) => [path, await byKey((await pagefind.search(null, { filters: { [loaded.filter]: path } }))?.results ?? [])] as const));
+      for (const [path, pages] of found) for (const page of pages.keys()) where.set(page, path);
       return where;
     })();
     return bundleMembership;
@@ -222,8 +235,10 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
         const values = new Map(await Promise.all(bundles.paths.map(async (path) => [path, (await bundles.sortValues(path))[sortKey] ?? []] as const)));
         const valued = [...keyed].map(([page, result]) => {
           const bundle = where.get(page);
-          const value = bundle === undefined ? undefined : values.get(bundle)?.[Math.abs(result.score)];
-          if (value === undefined) throw new Error(`no ${sortKey} sort value for page ${page} (bundle ${bundle ?? 'unknown'}, position ${Math.abs(result.score)}): rebuild the index`);
+          const position = Math.abs(result.score);
+          if (!Number.isInteger(position)) throw new Error(`Pagefind scored the sorted result ${page} ${result.score}, not a position in its bundle's order (indexWeight set, or another Pagefind version?)`);
+          const value = bundle === undefined ? undefined : values.get(bundle)?.[position];
+          if (value === undefined) throw new Error(`no ${sortKey} sort value for page ${page} (bundle ${bundle ?? 'unknown'}, position ${position}): rebuild the index`);
           return { page, value };
         });
         const sign = direction === 'desc' ? -1 : 1;
@@ -269,12 +284,12 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
       const hits: SearchHit[] = [...(await byKey(all?.results ?? []))].map(([key, result]) => ({ id: key, inTitle: false, frequency: 0, result }));
       if (request.sort) {
         const order = await sortOrder(filters, request.sort);
-        hits.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+        hits.sort(byRank(order));
       }
       return {
         phrases,
         hits,
-        counts: async () => all?.filters ?? {},
+        counts: async () => withoutBundleFacet(all?.filters ?? {}),
         missing: [],
       };
     }
@@ -323,7 +338,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     let hits: SearchHit[] = pages.map((page) => ({ id: page, ...found.get(page)! }));
     if (request.sort) {
       const order = await sortOrder(filters, request.sort);
-      hits.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+      hits.sort(byRank(order));
     } else {
       hits = hits.sort(
         // Ties go by page key, not Pagefind's score: the score depends on each shard's statistics,

@@ -21,7 +21,7 @@ export const UNDATED_SORT_VALUE = '0000';
 /** Whether a sort value reads as a number, as Pagefind parses one (an integer or a decimal). */
 const numeric = (value: string) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value);
 
-/** Compares two sort values as Pagefind does: as numbers when both are, otherwise by code point. */
+/** Compares two sort values as Pagefind does: as numbers when both are, otherwise as strings (UTF-16 units here, UTF-8 bytes in Pagefind: the same order for the ASCII dates the archive sorts by). */
 export function compareSortValues(a: string, b: string): number {
   if (numeric(a) && numeric(b)) return Number(a) - Number(b);
   return a < b ? -1 : a > b ? 1 : 0;
@@ -35,12 +35,15 @@ export function compareSortValues(a: string, b: string): number {
 export function bundleSortValues(pages: Iterable<readonly string[]>): Record<string, string[]> {
   const byKey = new Map<string, string[]>();
   for (const entries of pages) {
+    // As Pagefind reads a page's sort keys: one value per key (the last), its white space collapsed.
+    const own = new Map<string, string>();
     for (const entry of entries) {
       const colon = entry.indexOf(':');
-      if (colon < 0) continue;
-      const key = entry.slice(0, colon);
+      if (colon >= 0) own.set(entry.slice(0, colon), entry.slice(colon + 1).trim().replace(/\s+/g, ' '));
+    }
+    for (const [key, value] of own) {
       const list = byKey.get(key) ?? [];
-      list.push(entry.slice(colon + 1));
+      list.push(value);
       byKey.set(key, list);
     }
   }

@@ -37,6 +37,13 @@ function fakePagefind(texts: Record<string, string> | readonly FakePage[]) {
   // Filters as Pagefind applies them: each facet's value must be among the page's.
   const passes = (page: FakePage, filters: Record<string, unknown> = {}) =>
     Object.entries(filters).every(([facet, value]) => (page.filters?.[facet] ?? []).includes(value as string));
+  const countsOf = (list: readonly FakePage[]) => {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const page of list) {
+      for (const [facet, values] of Object.entries(page.filters ?? {})) for (const value of values) (counts[facet] ??= {})[value] = (counts[facet][value] ?? 0) + 1;
+    }
+    return counts;
+  };
   const api: PagefindApi = {
     async search(term, options) {
       const { filters, sort } = (options ?? {}) as { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> };
@@ -44,7 +51,7 @@ function fakePagefind(texts: Record<string, string> | readonly FakePage[]) {
       const [sortKey, direction] = Object.entries(sort ?? {})[0] ?? [];
       if (term === null && sortKey) {
         // Pagefind: each result scored by its page's position in its own bundle's order, all bundles' results by score.
-        const position = (page: FakePage) =>
+        const position = (page: (typeof pages)[number]) =>
           pages
             .filter((other) => other.bundle === page.bundle && other.sort?.[sortKey] !== undefined)
             .sort((a, b) => compareSortValues(a.sort![sortKey]!, b.sort![sortKey]!))
@@ -55,7 +62,7 @@ function fakePagefind(texts: Record<string, string> | readonly FakePage[]) {
           .sort((a, b) => b.score - a.score);
         return { results, filters: {} };
       }
-      if (term === null) return { results: candidates.map((page) => result(page, [])), filters: {} };
+      if (term === null) return { results: candidates.map((page) => result(page, [])), filters: countsOf(candidates) };
       searches.push(term);
       let found = [...vocabulary].filter((word) => word.startsWith(term));
       if (found.length === 0) found = [...vocabulary].filter((word) => term.startsWith(word)).sort((a, b) => b.length - a.length).slice(0, 1);
@@ -65,11 +72,7 @@ function fakePagefind(texts: Record<string, string> | readonly FakePage[]) {
       return { results, filters: {} };
     },
     async filters() {
-      const counts: Record<string, Record<string, number>> = {};
-      for (const page of pages) {
-        for (const [facet, values] of Object.entries(page.filters ?? {})) for (const value of values) (counts[facet] ??= {})[value] = (counts[facet][value] ?? 0) + 1;
-      }
-      return counts;
+      return countsOf(pages);
     },
   };
   return { api, searches };
@@ -102,9 +105,9 @@ describe('search engine', () => {
   describe('pages of different bundles with the same Pagefind id', () => {
     // Two bundles each gave a page the id und_2320b49, as two shards did at 30,000 documents.
     const pages: FakePage[] = [
-      { id: 'und_2320b49', url: '/documents/a/', text: '人大代表联络站', filters: { region: ['北京'] } },
-      { id: 'und_2320b49', url: '/documents/b/', text: '大代表人大常委会', filters: { region: ['上海'] } },
-      { id: 'und_0000001', url: '/documents/c/', text: '人大代表大会', filters: { region: ['上海'] } },
+      { id: 'und_2320b49', url: '/documents/a/', text: '人大代表联络站', filters: { region: ['北京'] }, sort: { date: '2001' } },
+      { id: 'und_2320b49', url: '/documents/b/', text: '大代表人大常委会', filters: { region: ['上海'] }, sort: { date: '2002' } },
+      { id: 'und_0000001', url: '/documents/c/', text: '人大代表大会', filters: { region: ['上海'] }, sort: { date: '2003' } },
     ];
 
     it('are told apart by URL when the build lists the id as shared', async () => {
@@ -119,15 +122,15 @@ describe('search engine', () => {
       expect((await engine.search({ query: '常委会' })).hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/b/']);
     });
 
-    // The stand-in ignores `sort` (Pagefind's order is the pages' order here): what is checked is that each page keeps its place.
+    // One bundle here (no bundle given): Pagefind's sorted order is the engine's.
     it('count in the facets and sort orders once each', async () => {
       const { api } = fakePagefind(pages);
       const engine = createSearchEngine(api, (text) => text, { sharedIds: ['und_2320b49'] });
       const outcome = await engine.search({ query: '人大' });
       expect(outcome.hits).toHaveLength(3);
       expect(await outcome.counts()).toEqual({ region: { 北京: 1, 上海: 2 } });
-      const sorted = await engine.search({ query: '人大', sort: { date: 'asc' } });
-      expect(sorted.hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/a/', 'und_2320b49@/documents/b/', 'und_0000001']);
+      const sorted = await engine.search({ query: '人大', sort: { date: 'desc' } });
+      expect(sorted.hits.map((hit) => hit.id)).toEqual(['und_0000001', 'und_2320b49@/documents/b/', 'und_2320b49@/documents/a/']);
       const browse = await engine.search({ query: '' });
       expect(browse.hits.map((hit) => hit.id)).toEqual(['und_2320b49@/documents/a/', 'und_2320b49@/documents/b/', 'und_0000001']);
     });
@@ -175,8 +178,17 @@ describe('search engine', () => {
       const engine = createSearchEngine(api, (text) => text, { bundles });
       expect((await engine.search({ query: '人大代表', sort: { date: 'desc' } })).hits.map((hit) => hit.id)).toEqual(['new2', 'new1', 'old2', 'old1', 'old3']);
       expect((await engine.search({ query: '人大代表', sort: { date: 'asc' } })).hits.map((hit) => hit.id)).toEqual(['old1', 'old2', 'new1', 'new2', 'old3']);
-      // Browsing without a query, under a filter, is ordered the same way.
+      // Browsing without a query is ordered the same way.
       expect((await engine.search({ query: '', sort: { date: 'desc' } })).hits.map((hit) => hit.id)).toEqual(['new2', 'new1', 'old2', 'old1', 'old3']);
+    });
+
+    it('reads a value by the page\'s position in its whole bundle, not among the results a filter leaves', async () => {
+      // The filter drops old3, first in its bundle's order: old1 is still at position 1 (2001-05), though first of its bundle's results.
+      const { api } = fakePagefind(pages.map((page) => ({ ...page, filters: { ...page.filters, kind: [page.id === 'old3' ? 'b' : 'a'] } })));
+      const engine = createSearchEngine(api, (text) => text, { bundles });
+      const filters = { kind: 'a' };
+      expect((await engine.search({ query: '人大代表', filters, sort: { date: 'asc' } })).hits.map((hit) => hit.id)).toEqual(['old1', 'old2', 'new1', 'new2']);
+      expect((await engine.search({ query: '', filters, sort: { date: 'desc' } })).hits.map((hit) => hit.id)).toEqual(['new2', 'new1', 'old2', 'old1']);
     });
 
     it('does not count the bundle filter as a facet', async () => {
@@ -185,6 +197,7 @@ describe('search engine', () => {
       const outcome = await engine.search({ query: '人大代表' });
       // Every page carries the bundle filter; its counts are not the reader's facets.
       expect(await outcome.counts()).toEqual({});
+      expect(await (await engine.search({ query: '' })).counts()).toEqual({});
     });
 
     it('is an error when a bundle has no value at a page\'s position', async () => {

@@ -16,4 +16,8 @@ describe('sort values of a bundle', () => {
     expect(compareSortValues('2021', '2021-06')).toBeLessThan(0);
     expect(compareSortValues('2021-06', '2021-06')).toBe(0);
   });
+
+  it('takes one value per key and page, the last, with its white space collapsed, as Pagefind reads them', () => {
+    expect(bundleSortValues([['date:2021', 'date: 2020 '], ['date:2022']])).toEqual({ date: ['2020', '2022'] });
+  });
 });
