@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { searchablePage } from '../../src/lib/search/page-text.ts';
 import { pagePath, sharedPageKey } from '../../src/lib/search/engine.ts';
-import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../../src/lib/search/settings.ts';
+import { SEARCH_SETTINGS_FILE, settingsBundles, type SearchSettings } from '../../src/lib/search/settings.ts';
 import { bundlePageIds, sharedPageIds } from '../../src/lib/search/shared-ids.ts';
 import { createNormalizer } from '../../src/lib/search/normalize.ts';
 import { traditionalToSimplifiedPairs } from '../../src/lib/search/t2s-table.ts';
@@ -167,7 +167,7 @@ export function drawQueries(pages: readonly TruthPage[], options: { seed: number
  */
 export function fragmentUrls(distDir: string): Map<string, string> {
   const settings = JSON.parse(readFileSync(path.join(distDir, 'pagefind', SEARCH_SETTINGS_FILE), 'utf8')) as SearchSettings;
-  const bundles = settings.partitions ? settings.partitions.flatMap((partition) => partition.shards) : ['/pagefind/', ...settings.shards];
+  const bundles = settingsBundles(settings);
   const found: Array<[string, string]> = [];
   const ids = bundles.map((bundle) => {
     const own = bundlePageIds(path.join(distDir, bundle));

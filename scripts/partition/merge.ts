@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path';
 import type { PartitionConfig } from '../../src/lib/partitions.ts';
 import type { PartitionManifest } from '../../src/lib/partition-manifest.ts';
-import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../../src/lib/search/settings.ts';
+import { SEARCH_SETTINGS_FILE, settingsBundles, type SearchSettings } from '../../src/lib/search/settings.ts';
 import { bundlePageIds, sharedPageIds } from '../../src/lib/search/shared-ids.ts';
 
 /** One partition's output folder and its manifest. */
@@ -46,8 +46,9 @@ export function mergePartitions(outDir: string, config: PartitionConfig, outputs
   for (const name of readdirSync(bundle)) if (/\.(js|css)$/.test(name)) copyFileSync(path.join(bundle, name), path.join(primary, name));
   const own = JSON.parse(readFileSync(path.join(bundle, SEARCH_SETTINGS_FILE), 'utf8')) as SearchSettings;
   // Pagefind's page ids are unique within a bundle only; the engine must know the ids that several bundles hold.
-  const sharedIds = sharedPageIds(partitions.flatMap((partition) => partition.shards).map((shard) => bundlePageIds(path.join(outDir, shard))));
-  const settings: SearchSettings = { version: 1, t2s: own.t2s, shards: [], partitions, ...(sharedIds.length > 0 ? { sharedIds } : {}) };
+  const settings: SearchSettings = { version: 1, t2s: own.t2s, shards: [], partitions };
+  const sharedIds = sharedPageIds(settingsBundles(settings).map((bundle) => bundlePageIds(path.join(outDir, bundle))));
+  if (sharedIds.length > 0) settings.sharedIds = sharedIds;
   writeFileSync(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
   return copied;
 }

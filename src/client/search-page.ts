@@ -18,7 +18,7 @@ import { DOCUMENT_TYPES } from '../lib/vocabulary.ts';
 import { createSearchEngine, type FilterCounts, type PagefindApi, type SearchHit } from '../lib/search/engine.ts';
 import { createNormalizer } from '../lib/search/normalize.ts';
 import type { Phrase } from '../lib/search/query.ts';
-import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
+import { SEARCH_SETTINGS_FILE, settingsBundles, type SearchSettings } from '../lib/search/settings.ts';
 import { BUNDLE_FILTER, SORT_VALUES_FILE, UNDATED_SORT_VALUE } from '../lib/search/sort-values.ts';
 import { partitionsForFilters } from '../lib/partitions.ts';
 
@@ -81,7 +81,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   // filters can match (src/lib/partitions.ts), more when the filters widen.
   const partitions = settings.partitions;
   const bundlesFor = (current: SearchState): string[] => {
-    if (!partitions) return ['/pagefind/', ...settings.shards];
+    if (!partitions) return settingsBundles(settings);
     const indexed = partitions.filter((partition) => partition.shards.length > 0);
     const fitting = partitionsForFilters(indexed, toPagefindFilters(current));
     // Filters no partition can match still need one index to report that nothing was found.
@@ -228,9 +228,9 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 
   /** Runs the current search; a failure (a shard that cannot load, an index at odds with its settings) is said, not left at 检索中…. */
   async function run() {
-    const current = generation + 1; // the generation runSearch takes
+    const current = ++generation;
     try {
-      await runSearch();
+      await runSearch(current);
     } catch (error) {
       console.error(error);
       if (current !== generation) return;
@@ -239,8 +239,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     }
   }
 
-  async function runSearch() {
-    const current = ++generation;
+  async function runSearch(current: number) {
     if (await load(bundlesFor(state))) {
       engine = newEngine();
       window.wenyuanSearch = engine;

@@ -131,6 +131,13 @@ export interface EngineOptions {
   bundles?: LoadedBundles;
 }
 
+/** A sorted filter-only search: each page's rank, its result, and the filter counts. */
+interface SortedPages {
+  ranks: ReadonlyMap<string, number>;
+  results: ReadonlyMap<string, PagefindResult>;
+  filters: FilterCounts;
+}
+
 /** Orders hits by their rank in `order`; pages without one (no sort value) go last, in the order they came. */
 function byRank(order: ReadonlyMap<string, number>): (a: SearchHit, b: SearchHit) => number {
   return (a, b) => {
@@ -145,7 +152,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
   const bundles = options.bundles;
   let bundleMembership: Promise<Map<string, string>> | undefined;
   const tokenCache = new Map<string, Promise<Map<string, PagefindResult>>>();
-  const orderCache = new Map<string, Promise<Map<string, number>>>();
+  const orderCache = new Map<string, Promise<SortedPages>>();
   let membership: Promise<Map<string, Array<[string, string]>>> | undefined;
 
   /**
@@ -223,14 +230,16 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
    * several bundles each result's value is read from its bundle's sort
    * values at that position, and the pages are ordered by value, then by key.
    */
-  function sortOrder(filters: object, sort: Record<string, 'asc' | 'desc'>): Promise<Map<string, number>> {
+  function sortOrder(filters: object, sort: Record<string, 'asc' | 'desc'>): Promise<SortedPages> {
     const cacheKey = JSON.stringify([filters, sort]);
     let cached = orderCache.get(cacheKey);
     if (!cached) {
       cached = (async () => {
-        const keyed = await byKey((await pagefind.search(null, { filters, sort }))?.results ?? []);
+        const found = await pagefind.search(null, { filters, sort });
+        const keyed = await byKey(found?.results ?? []);
+        const sorted = (pages: Iterable<string>): SortedPages => ({ ranks: new Map([...pages].map((page, rank) => [page, rank])), results: keyed, filters: found?.filters ?? {} });
         const [sortKey, direction] = Object.entries(sort)[0] ?? [];
-        if (!bundles || !sortKey) return new Map([...keyed.keys()].map((page, rank) => [page, rank]));
+        if (!bundles || !sortKey) return sorted(keyed.keys());
         const where = await bundleOf(bundles);
         const values = new Map(await Promise.all(bundles.paths.map(async (path) => [path, (await bundles.sortValues(path))[sortKey] ?? []] as const)));
         const valued = [...keyed].map(([page, result]) => {
@@ -248,7 +257,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
             sign * compareSortValues(a.value, b.value) ||
             (a.page < b.page ? -1 : a.page > b.page ? 1 : 0),
         );
-        return new Map(valued.map(({ page }, rank) => [page, rank]));
+        return sorted(valued.map(({ page }) => page));
       })();
       orderCache.set(cacheKey, cached);
     }
@@ -280,18 +289,13 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
     const filters = request.filters ?? {};
     const phrases = parseQuery(request.query, normalize);
     if (phrases.length === 0) {
-      const all = await pagefind.search(null, { filters, sort: request.sort });
-      const hits: SearchHit[] = [...(await byKey(all?.results ?? []))].map(([key, result]) => ({ id: key, inTitle: false, frequency: 0, result }));
-      if (request.sort) {
-        const order = await sortOrder(filters, request.sort);
-        hits.sort(byRank(order));
-      }
-      return {
-        phrases,
-        hits,
-        counts: async () => withoutBundleFacet(all?.filters ?? {}),
-        missing: [],
-      };
+      // Browsing: every page the filters leave, in the sort order if one is asked.
+      const { results, ranks, filters: counted } = request.sort
+        ? await sortOrder(filters, request.sort)
+        : await pagefind.search(null, { filters }).then(async (all) => ({ results: await byKey(all?.results ?? []), ranks: undefined, filters: all?.filters ?? {} }));
+      const hits: SearchHit[] = [...results].map(([key, result]) => ({ id: key, inTitle: false, frequency: 0, result }));
+      if (ranks) hits.sort(byRank(ranks));
+      return { phrases, hits, counts: async () => withoutBundleFacet(counted), missing: [] };
     }
 
     // Where each phrase occurs, page by page; a page must hold every phrase.
@@ -337,7 +341,7 @@ export function createSearchEngine(pagefind: PagefindApi, normalize: (text: stri
 
     let hits: SearchHit[] = pages.map((page) => ({ id: page, ...found.get(page)! }));
     if (request.sort) {
-      const order = await sortOrder(filters, request.sort);
+      const { ranks: order } = await sortOrder(filters, request.sort);
       hits.sort(byRank(order));
     } else {
       hits = hits.sort(

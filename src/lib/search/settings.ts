@@ -24,3 +24,8 @@ export interface SearchSettings {
    */
   sharedIds?: string[];
 }
+
+/** URL paths of every Pagefind bundle a site's settings name: the primary and its shards, or every partition's shards. */
+export function settingsBundles(settings: SearchSettings): string[] {
+  return settings.partitions ? settings.partitions.flatMap((partition) => partition.shards) : ['/pagefind/', ...settings.shards];
+}
