@@ -15,6 +15,13 @@
  * build would, and checks the result against a cold build of the edited
  * content: every file byte-identical, or the benchmark fails and names the
  * files that differ.
+ *
+ * With `--profile` every step's Node threads run under V8's CPU profiler
+ * (`--cpu-prof`, profiles kept in .bench/scale-N/profile/<step>/) and the
+ * benchmark prints where each step's CPU went: by package, by our own file
+ * and by our own function, with milliseconds per document
+ * (scripts/bench/cpu-profile.ts). Profiling slows a build; take timings
+ * from a run without it.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +29,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
+import { describeProfile, summariseProfiles } from './bench/cpu-profile.ts';
 import { differingFiles, fileHashes, markdownFiles } from '../src/lib/files.ts';
 
 const { values } = parseArgs({
@@ -29,6 +37,7 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '1000' },
     change: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.docs);
@@ -50,6 +59,9 @@ interface Build {
 }
 
 const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`scale-${count}`, count);
+
+/** Where the CPU profiles of a build's step go (with --profile). */
+const profileDir = (name: string, step: Step) => path.join(work, 'profile', name, step);
 
 /** Runs the four steps into `name/dist` with the cache `name/cache` (or another build's). */
 async function build(name: string, cacheOf = name): Promise<Build> {
@@ -75,7 +87,8 @@ async function build(name: string, cacheOf = name): Promise<Build> {
   const steps = new Map<Step, Measurement>();
   for (const step of STEPS) {
     console.log(`— ${name}: ${step}`);
-    const m = await measure(process.execPath, commands[step], { env });
+    const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(name, step)}`] : [];
+    const m = await measure(process.execPath, [...profiling, ...commands[step]], { env });
     steps.set(step, m);
     if (m.exitCode !== 0) {
       console.error(`${name}: step ${step} failed with exit code ${m.exitCode}`);
@@ -141,6 +154,14 @@ if (changes > 0) {
   console.log('| --- | ---: | ---: | ---: |');
   for (const step of STEPS) console.log(`| ${step} | ${cell(cold.steps.get(step))} |`);
   console.log(`| whole build | ${cell(total(cold))} |`);
+}
+if (values.profile) {
+  console.log('\nWhere the cold build\'s CPU went (V8 CPU profiles of every Node thread, self time):\n');
+  for (const step of STEPS) {
+    if (!existsSync(profileDir('cold', step))) continue;
+    console.log(describeProfile(step, summariseProfiles(profileDir('cold', step), process.cwd()), cold.steps.get(step)?.cpuSeconds, count));
+    console.log('');
+  }
 }
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 if (failed(cold) || (changes > 0 && (failed(rebuild) || failed(reference) || (differing?.length ?? 1) > 0))) process.exit(1);
