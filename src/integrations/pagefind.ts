@@ -24,6 +24,7 @@ import { indexJobs } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
+import { pagesByShard } from './pages-by-shard.ts';
 
 /** Every HTML file under `dir` except the index's own folder, in a stable order. */
 function htmlFiles(dir: string, skip: string): string[] {
@@ -66,6 +67,20 @@ function indexCodeDigest(): string {
     .digest('hex');
 }
 
+/** What a shard's digest starts from: the index code and the Traditional→Simplified table. */
+function indexInputDigest(t2s: unknown): string {
+  return createHash('sha256').update(indexCodeDigest()).update(JSON.stringify(t2s)).digest('hex');
+}
+
+/** A shard's digest: the index input's, then every page's URL and bytes' hash, in order. */
+function shardDigest(code: string, pages: ReadonlyArray<{ url: string; hash: string }>): string {
+  const hash = createHash('sha256').update(code);
+  for (const page of pages) hash.update(page.url).update('\0').update(page.hash).update('\0');
+  return hash.digest('hex');
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
 /**
  * The document pages (those with `data-pagefind-body`) of each shard, and
  * each shard's digest: the index code, the Traditional→Simplified table and
@@ -78,18 +93,33 @@ async function planShards(siteDir: string, outputPath: string, t2s: unknown): Pr
   for (const file of htmlFiles(siteDir, outputPath)) {
     const bytes = await readFile(file);
     if (!bytes.includes('data-pagefind-body')) continue;
-    documents.push({ file, url: urlOf(siteDir, file), hash: createHash('sha256').update(bytes).digest('hex') });
+    documents.push({ file, url: urlOf(siteDir, file), hash: sha256(bytes) });
   }
-  // WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split.
-  const count = shardCount(documents.length, Number(process.env.WENYUAN_PAGES_PER_SHARD) || undefined);
-  const code = createHash('sha256').update(indexCodeDigest()).update(JSON.stringify(t2s)).digest('hex');
-  const plans = Array.from({ length: count }, (_, shard) => ({ shard, files: [] as string[], hash: createHash('sha256').update(code) }));
-  for (const doc of documents) {
-    const plan = plans[shardOf(doc.url, count)]!;
-    plan.files.push(doc.file);
-    plan.hash.update(doc.url).update('\0').update(doc.hash).update('\0');
+  const count = shardCount(documents.length, pagesPerShard());
+  const code = indexInputDigest(t2s);
+  const shards = Array.from({ length: count }, () => [] as typeof documents);
+  for (const doc of documents) shards[shardOf(doc.url, count)]!.push(doc);
+  return shards.map((docs, shard) => ({ shard, files: docs.map((doc) => doc.file), digest: shardDigest(code, docs) }));
+}
+
+/** WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split. */
+function pagesPerShard(): number | undefined {
+  return Number(process.env.WENYUAN_PAGES_PER_SHARD) || undefined;
+}
+
+/**
+ * The plan of a shard from its files as forecast while pages render
+ * (pages-by-shard.ts): undefined when one of them is not a document page,
+ * so the forecast is wrong and the shard is left to the index after the pages.
+ */
+async function planOf(siteDir: string, shard: number, files: string[], t2s: unknown): Promise<ShardPlan | undefined> {
+  const pages: Array<{ url: string; hash: string }> = [];
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes?.includes('data-pagefind-body')) return undefined;
+    pages.push({ url: urlOf(siteDir, file), hash: sha256(bytes) });
   }
-  return plans.map(({ shard, files, hash }) => ({ shard, files, digest: hash.digest('hex') }));
+  return { shard, files, digest: shardDigest(indexInputDigest(t2s), pages) };
 }
 
 /** A counting semaphore: at most `size` holders at once. */
@@ -150,42 +180,137 @@ export interface IndexSummary {
   shards: number;
   /** Shards taken unchanged from the cache. */
   reused: number;
+  /** Shards indexed while Astro was still rendering pages, and kept. */
+  early: number;
+  /** Shards indexed early whose pages then differed from the built site's, so indexed again. */
+  discarded: number;
   seconds: number;
   /** Seconds spent reading and tokenising pages, adding them to Pagefind, and Pagefind writing its files, summed over shards (shards indexed side by side overlap). */
   phases: { read: number; add: number; write: number };
+}
+
+/** The start of a shard's name in the cache; one cache may serve several partitions' builds. */
+function shardPrefix(shard: number, partition?: string): string {
+  return partition ? `shard-${partition}-${shard}-` : `shard-${shard}-`;
+}
+
+/** Where a shard with this plan is (or would be) kept in the cache. */
+function cachedShard(cacheDir: string | undefined, plan: ShardPlan, partition?: string): string | undefined {
+  return cacheDir && path.join(cacheDir, `${shardPrefix(plan.shard, partition)}${plan.digest.slice(0, 16)}`);
+}
+
+/** Keeps a freshly indexed shard in the cache, in place of the shard's older copies. */
+async function keepInCache(siteDir: string, cacheDir: string | undefined, plan: ShardPlan, partition?: string): Promise<void> {
+  const cached = cachedShard(cacheDir, plan, partition);
+  if (!cached) return;
+  await mkdir(path.dirname(cached), { recursive: true });
+  for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(shardPrefix(plan.shard, partition)))) {
+    await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
+  }
+  // Linked (or copied) under a temporary name and renamed, so an interrupted copy is never taken for a shard.
+  const partial = `${cached}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await linkTree(path.join(siteDir, bundlePath(plan.shard, partition)), partial);
+  await rename(partial, cached);
+}
+
+/** A shard indexed while pages rendered: its plan then and, unless the cache held it, what indexing did; or why it failed. */
+export type EarlyShard = { plan: ShardPlan; report?: ShardReport } | { failed: string } | undefined;
+
+/**
+ * Indexes shards as src/integrations/pages-by-shard.ts reports them written,
+ * while Astro renders the rest of the site: one Pagefind at a time (Astro's
+ * process holds its own memory meanwhile) and the next shard read and
+ * tokenised meanwhile, in the same workers and with the same code as the
+ * index after the pages, so the bundles are the same. A shard the cache
+ * holds is left to the cache. {@link buildSearchIndex} keeps a shard only if
+ * its files and digest are those of the built site.
+ */
+export function earlyIndexer(siteDir: string, cacheDir: string | undefined, partition?: string) {
+  const pairs = traditionalToSimplifiedPairs();
+  const pagefindSlots = semaphore(1);
+  const readers = semaphore(2);
+  const running = new Set<Worker>();
+  const shards = new Map<number, Promise<EarlyShard>>();
+  const index = async (shard: number, files: string[]): Promise<EarlyShard> => {
+    const plan = await planOf(siteDir, shard, files, pairs);
+    if (!plan) return undefined;
+    const cached = cachedShard(cacheDir, plan, partition);
+    if (cached && existsSync(cached)) return { plan };
+    await readers.acquire();
+    try {
+      const target = bundlePath(shard, partition);
+      await rm(path.join(siteDir, target), { recursive: true, force: true });
+      return { plan, report: await inWorker({ shard, path: target, siteDir, files, t2s: pairs }, running, pagefindSlots) };
+    } finally {
+      readers.release();
+    }
+  };
+  return {
+    shards,
+    start: (shard: number, files: string[]) => {
+      // Never an unhandled rejection: a failed shard is indexed again after the pages, which then reports the error.
+      shards.set(shard, index(shard, files).catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) })));
+    },
+  };
 }
 
 /**
  * Indexes every document page under `siteDir` into one Pagefind bundle per
  * shard (`pagefind/`, `pagefind-1/`, …) plus the search settings file.
  * With a `cacheDir`, a shard whose pages are unchanged since the last build is
- * copied from the cache instead of being indexed again. Shared by the
+ * copied from the cache instead of being indexed again; with `early`, a
+ * shard already indexed while the pages rendered ({@link earlyIndexer}) is
+ * kept when its files and digest are the built site's. Shared by the
  * integration and scripts/index-site.ts.
  */
-export async function buildSearchIndex(siteDir: string, cacheDir?: string, options: { partition?: string } = {}): Promise<IndexSummary> {
+export async function buildSearchIndex(
+  siteDir: string,
+  cacheDir?: string,
+  options: { partition?: string; early?: ReadonlyMap<number, Promise<EarlyShard>> } = {},
+): Promise<IndexSummary> {
   const started = performance.now();
   const { partition } = options;
   const shardPath = (shard: number) => bundlePath(shard, partition);
   const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
   const plans = await planShards(siteDir, primary, pairs);
+  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, seconds: 0, phases: { read: 0, add: 0, write: 0 } };
+  const took = (report: ShardReport) => {
+    summary.pages += report.pages;
+    summary.phases.read += report.read;
+    summary.phases.add += report.add;
+    summary.phases.write += report.write;
+  };
+  // Shards indexed early are kept only when they are the built site's.
+  const kept = new Set<number>();
+  for (const [shard, made] of options.early ?? []) {
+    const early = await made;
+    const plan = plans[shard];
+    const same = early && 'plan' in early && plan && early.plan.digest === plan.digest && early.plan.files.join('\n') === plan.files.join('\n');
+    if (same && early.report) {
+      took(early.report);
+      await keepInCache(siteDir, cacheDir, plan, partition);
+      kept.add(shard);
+      summary.early++;
+    } else if (!same && early && ('failed' in early || early.report)) {
+      summary.discarded++;
+      // A bundle no shard of the built site has would be served stale.
+      if (!plan) await rm(path.join(siteDir, shardPath(shard)), { recursive: true, force: true });
+    }
+  }
   // A partition without documents (yet) has no shards; the hub merges the others.
-  if (partition && plans.every((plan) => plan.files.length === 0)) return { pages: 0, shards: 0, reused: 0, seconds: (performance.now() - started) / 1000, phases: { read: 0, add: 0, write: 0 } };
-  let reused = 0;
-  let pages = 0;
-  const phases = { read: 0, add: 0, write: 0 };
-  // Cached shards are named by partition too: one cache may serve several partitions' builds.
-  const shardPrefix = (plan: ShardPlan) => (partition ? `shard-${partition}-${plan.shard}-` : `shard-${plan.shard}-`);
-  const cachedPath = (plan: ShardPlan) => cacheDir && path.join(cacheDir, `${shardPrefix(plan)}${plan.digest.slice(0, 16)}`);
+  if (partition && plans.every((plan) => plan.files.length === 0)) return { ...summary, seconds: (performance.now() - started) / 1000 };
   const toIndex: ShardPlan[] = [];
   for (const plan of plans) {
-    const cached = cachedPath(plan);
+    if (kept.has(plan.shard)) continue;
+    const cached = cachedShard(cacheDir, plan, partition);
     if (cached && existsSync(cached)) {
       // Never into an old copy: its files may be links into the cache, which must not be written through.
       await rm(path.join(siteDir, shardPath(plan.shard)), { recursive: true, force: true });
       await linkTree(cached, path.join(siteDir, shardPath(plan.shard)));
-      pages += plan.files.length;
-      reused++;
+      summary.pages += plan.files.length;
+      summary.reused++;
     } else {
       toIndex.push(plan);
     }
@@ -208,23 +333,8 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string, optio
     if (!plan) return;
     // Pagefind writes into a fresh folder, never through links into the cache.
     await rm(path.join(siteDir, shardPath(plan.shard)), { recursive: true, force: true });
-    const report = await inWorker({ shard: plan.shard, path: shardPath(plan.shard), siteDir, files: plan.files, t2s: pairs }, running, slots);
-    pages += report.pages;
-    phases.read += report.read;
-    phases.add += report.add;
-    phases.write += report.write;
-    const cached = cachedPath(plan);
-    if (cached) {
-      await mkdir(path.dirname(cached), { recursive: true });
-      for (const old of readdirSync(path.dirname(cached)).filter((name) => name.startsWith(shardPrefix(plan)))) {
-        await rm(path.join(path.dirname(cached), old), { recursive: true, force: true });
-      }
-      // Linked (or copied) under a temporary name and renamed, so an interrupted copy is never taken for a shard.
-      const partial = `${cached}.partial`;
-      await rm(partial, { recursive: true, force: true });
-      await linkTree(path.join(siteDir, shardPath(plan.shard)), partial);
-      await rename(partial, cached);
-    }
+    took(await inWorker({ shard: plan.shard, path: shardPath(plan.shard), siteDir, files: plan.files, t2s: pairs }, running, slots));
+    await keepInCache(siteDir, cacheDir, plan, partition);
     return runNext();
   };
   try {
@@ -246,7 +356,7 @@ export async function buildSearchIndex(siteDir: string, cacheDir?: string, optio
   // A new file, not written through a link into the cache.
   await rm(path.join(primary, SEARCH_SETTINGS_FILE), { force: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
-  return { pages, shards: plans.length, reused, seconds: (performance.now() - started) / 1000, phases };
+  return { ...summary, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Where indexed shards are kept between builds, inside the build cache. */
@@ -257,36 +367,62 @@ export function searchCacheDir(buildCache: string): string {
 /** One line saying what indexing did, with the time of each phase. */
 export function describeIndex(summary: IndexSummary): string {
   const { read, add, write } = summary.phases;
+  const early = summary.early + summary.discarded > 0 ? `, ${summary.early} indexed while pages rendered${summary.discarded > 0 ? ` (${summary.discarded} more indexed then but again after, their pages having changed)` : ''}` : '';
   return (
-    `indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged, in ${summary.seconds.toFixed(1)} s ` +
-    `(reading and tokenising ${read.toFixed(1)} s, adding to Pagefind ${add.toFixed(1)} s, Pagefind writing ${write.toFixed(1)} s)`
+    `indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged${early}, in ${summary.seconds.toFixed(1)} s after the pages ` +
+    `(reading and tokenising ${read.toFixed(1)} s, adding to Pagefind ${add.toFixed(1)} s, Pagefind writing ${write.toFixed(1)} s, summed over shards)`
   );
 }
 
 /**
- * Astro integration that indexes the output with Pagefind when the build is
- * done. WENYUAN_SKIP_SEARCH_INDEX=1 leaves the index out (benchmarks time the
- * two steps apart).
+ * Astro integration that builds the search index with Pagefind: each
+ * shard's as soon as its document pages are written, while Astro renders
+ * the rest (pages-by-shard.ts, {@link earlyIndexer}), and whatever is left
+ * when the build is done. WENYUAN_INDEX_AFTER_PAGES=1 builds the whole index
+ * after the pages, as before (tests compare the two);
+ * WENYUAN_SKIP_SEARCH_INDEX=1 leaves the index out (benchmarks time the two
+ * steps apart).
  */
 export function pagefindIndex(): AstroIntegration {
   let cacheDir: string | undefined;
+  let siteDir = '';
+  let concurrency = 1;
+  let early: ReturnType<typeof earlyIndexer> | undefined;
+  const scopeOptions = () => {
+    const scope = buildScope();
+    return { hub: scope.kind === 'hub', partition: scope.kind === 'partition' ? scope.name : undefined };
+  };
   return {
     name: 'wenyuan:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = searchCacheDir(fileURLToPath(config.cacheDir));
+        siteDir = fileURLToPath(config.outDir);
+        concurrency = config.build.concurrency;
+      },
+      'astro:build:start': ({ setPrerenderer, logger }) => {
+        const { hub, partition } = scopeOptions();
+        if (process.env.WENYUAN_SKIP_SEARCH_INDEX === '1' || process.env.WENYUAN_INDEX_AFTER_PAGES === '1' || hub) return;
+        // pages-by-shard.ts relies on Astro rendering one page at a time.
+        if (concurrency !== 1) {
+          logger.info(`build.concurrency is ${concurrency}: the search index is built after the pages`);
+          return;
+        }
+        const indexer = earlyIndexer(siteDir, cacheDir, partition);
+        early = indexer;
+        setPrerenderer((inner) => pagesByShard(inner, { siteDir, perShard: pagesPerShard(), onShardWritten: indexer.start }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.WENYUAN_SKIP_SEARCH_INDEX === '1') {
           logger.warn('WENYUAN_SKIP_SEARCH_INDEX=1: no search index built');
           return;
         }
-        const scope = buildScope();
-        if (scope.kind === 'hub') {
+        const { hub, partition } = scopeOptions();
+        if (hub) {
           logger.info('hub build: no search index here; scripts/build-hub.ts merges the partitions\' shards');
           return;
         }
-        const summary = await buildSearchIndex(fileURLToPath(dir), cacheDir, scope.kind === 'partition' ? { partition: scope.name } : {});
+        const summary = await buildSearchIndex(fileURLToPath(dir), cacheDir, { ...(partition ? { partition } : {}), ...(early ? { early: early.shards } : {}) });
         logger.info(describeIndex(summary));
       },
     },
