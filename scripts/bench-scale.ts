@@ -7,7 +7,12 @@
  *
  *   graph    citations, entities, related documents (scripts/build-graph.ts)
  *   content  Astro's content layer: read, validate, render Markdown (astro sync)
- *   pages    every page (astro build, search index left out)
+ *   pages    every page, and the Pagefind shards indexed while the pages
+ *            render, as `npm run build` does (astro build)
+ *
+ * With `--index-after` the pages step leaves the index out and a fourth step
+ * builds it from the finished site, as builds did before issue 18:
+ *
  *   index    the Pagefind shards (scripts/index-site.ts)
  *
  * With `--change K` it then edits K documents (a paragraph added to each),
@@ -38,6 +43,7 @@ const { values } = parseArgs({
     change: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'index-after': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.docs);
@@ -51,8 +57,10 @@ if (!Number.isInteger(changes) || changes < 0 || changes > count) {
   process.exit(2);
 }
 
-const STEPS = ['graph', 'content', 'pages', 'index'] as const;
-type Step = (typeof STEPS)[number];
+const ALL_STEPS = ['graph', 'content', 'pages', 'index'] as const;
+type Step = (typeof ALL_STEPS)[number];
+const indexAfter = values['index-after'];
+const STEPS: readonly Step[] = indexAfter ? ALL_STEPS : ALL_STEPS.filter((step) => step !== 'index');
 interface Build {
   steps: Map<Step, Measurement>;
   rendered: number;
@@ -68,13 +76,16 @@ async function build(name: string, cacheOf = name): Promise<Build> {
   const outDir = path.join(work, name, 'dist');
   const renderLog = path.join(work, name, 'rendered.txt');
   rmSync(renderLog, { force: true });
+  const indexLog = path.join(work, name, 'index.txt');
+  rmSync(indexLog, { force: true });
   const env = {
     ...process.env,
     WENYUAN_CONTENT_DIR: contentDir,
     WENYUAN_OUT_DIR: outDir,
     WENYUAN_CACHE_DIR: path.join(work, cacheOf, 'cache'),
     WENYUAN_RENDER_LOG: renderLog,
-    WENYUAN_SKIP_SEARCH_INDEX: '1',
+    WENYUAN_INDEX_LOG: indexLog,
+    ...(indexAfter ? { WENYUAN_SKIP_SEARCH_INDEX: '1' } : {}),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const astro = (command: string) => [path.resolve('node_modules/astro/bin/astro.mjs'), command, '--silent'];
@@ -95,6 +106,7 @@ async function build(name: string, cacheOf = name): Promise<Build> {
       break;
     }
   }
+  if (existsSync(indexLog)) console.log(`${name}: ${readFileSync(indexLog, 'utf8').trim()}`);
   const rendered = existsSync(renderLog) ? new Set(readFileSync(renderLog, 'utf8').split('\n').filter(Boolean)).size : 0;
   return { steps, rendered };
 }
@@ -127,6 +139,7 @@ if (changes > 0 && !failed(cold)) {
   }
 }
 
+const label = (step: Step) => (step === 'pages' && !indexAfter ? 'pages + index' : step);
 const cell = (m: Measurement | undefined) => (m ? `${m.seconds.toFixed(1)} | ${m.cpuSeconds?.toFixed(1) ?? '–'} | ${m.peakMiB.toFixed(0)}` : '– | – | –');
 const total = (b: Build | undefined): Measurement | undefined => {
   if (!b) return undefined;
@@ -143,7 +156,7 @@ console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${
 if (changes > 0) {
   console.log('| step | cold s | cold CPU s | cold peak MiB | after editing ' + changes + ' document(s): rebuild s | rebuild CPU s | rebuild peak MiB |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const step of STEPS) console.log(`| ${step} | ${cell(cold.steps.get(step))} | ${cell(rebuild?.steps.get(step))} |`);
+  for (const step of STEPS) console.log(`| ${label(step)} | ${cell(cold.steps.get(step))} | ${cell(rebuild?.steps.get(step))} |`);
   console.log(`| whole build | ${cell(total(cold))} | ${cell(total(rebuild))} |`);
   console.log(`documents rendered: cold ${cold.rendered}, rebuild ${rebuild?.rendered ?? '–'}`);
   if (differing === undefined) console.log('rebuild not compared: a build failed');
@@ -152,7 +165,7 @@ if (changes > 0) {
 } else {
   console.log('| step | cold s | cold CPU s | cold peak MiB |');
   console.log('| --- | ---: | ---: | ---: |');
-  for (const step of STEPS) console.log(`| ${step} | ${cell(cold.steps.get(step))} |`);
+  for (const step of STEPS) console.log(`| ${label(step)} | ${cell(cold.steps.get(step))} |`);
   console.log(`| whole build | ${cell(total(cold))} |`);
 }
 if (values.profile) {

@@ -11,7 +11,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -424,6 +424,8 @@ export function pagefindIndex(): AstroIntegration {
         }
         const summary = await buildSearchIndex(fileURLToPath(dir), cacheDir, { ...(partition ? { partition } : {}), ...(early ? { early: early.shards } : {}) });
         logger.info(describeIndex(summary));
+        // Benchmarks build with --silent and read the line from here.
+        if (process.env.WENYUAN_INDEX_LOG) await appendFile(process.env.WENYUAN_INDEX_LOG, `${describeIndex(summary)}\n`);
       },
     },
   };
