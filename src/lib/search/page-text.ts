@@ -51,9 +51,95 @@ function findBody(node: Root | Element): Element | undefined {
   return undefined;
 }
 
+const BODY_ATTRIBUTE = 'data-pagefind-body';
+
+/** Elements whose content is text to the HTML parser, never tags. */
+const RAW_TEXT = ['script', 'style', 'textarea', 'title', 'noscript', 'xmp', 'iframe', 'noembed', 'noframes'];
+
+/**
+ * Where the tag starting at `at` (a `<` followed by a letter or `/`) ends:
+ * the index after its `>`, skipping quoted attribute values, which may
+ * hold `<` and `>` (hast-util-to-html leaves them unescaped). -1 when the
+ * tag is never closed.
+ */
+function tagEnd(html: string, at: number): number {
+  for (let i = at + 1; i < html.length; i++) {
+    const c = html[i];
+    if (c === '>') return i + 1;
+    if (c !== '=') continue;
+    let j = i + 1;
+    while (j < html.length && /\s/.test(html[j]!)) j++;
+    const quote = html[j];
+    if (quote === '"' || quote === "'") {
+      const close = html.indexOf(quote, j + 1);
+      if (close < 0) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The element carrying `data-pagefind-body`, cut out of the page's HTML
+ * (from its start tag to the end tag that closes it, counting same-named
+ * elements inside, tag by tag as the HTML tokenizer reads them: attribute
+ * values, comments and raw-text elements such as scripts skipped), so that
+ * only it is parsed: the rest of a document page (navigation, the aside,
+ * previews) is a quarter to a half of it, and parsing whole pages was a
+ * third of the index step's own CPU (issue 18's profile). Undefined when
+ * the cut is not certain (the attribute more than once, a tag, comment or
+ * element left open) and the whole page is parsed.
+ */
+export function bodyElementHtml(html: string): string | undefined {
+  const at = html.indexOf(BODY_ATTRIBUTE);
+  if (at < 0 || html.indexOf(BODY_ATTRIBUTE, at + 1) >= 0) return undefined;
+  const start = html.lastIndexOf('<', at);
+  const name = /^<([a-z][a-z0-9-]*)[\s>]/i.exec(html.slice(start, at + 1))?.[1]?.toLowerCase();
+  if (!name || RAW_TEXT.includes(name) || html.slice(start, at).includes('>')) return undefined;
+  let depth = 0;
+  let i = start;
+  while (i >= 0 && i < html.length) {
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      if (end < 0) return undefined;
+      i = html.indexOf('<', end + 3);
+      continue;
+    }
+    const tag = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(html.slice(i, i + 40));
+    if (!tag) {
+      i = html.indexOf('<', i + 1);
+      continue;
+    }
+    const end = tagEnd(html, i);
+    if (end < 0) return undefined;
+    const [, closing, tagName] = tag;
+    const lower = tagName!.toLowerCase();
+    if (lower === name) {
+      depth += closing ? -1 : 1;
+      if (depth === 0) return html.slice(start, end);
+      i = html.indexOf('<', end);
+    } else if (!closing && RAW_TEXT.includes(lower)) {
+      // A raw-text element's content is text to its end tag.
+      const close = new RegExp(`</${lower}`, 'gi');
+      close.lastIndex = end;
+      const closed = close.exec(html);
+      if (!closed) return undefined;
+      i = closed.index;
+    } else {
+      i = html.indexOf('<', end);
+    }
+  }
+  return undefined;
+}
+
 /** Reads a page; undefined when it has no `data-pagefind-body` (not a document page). */
 export function searchablePage(html: string): SearchablePage | undefined {
-  const tree = fromHtml(html);
+  const slice = bodyElementHtml(html);
+  return searchableTree(slice === undefined ? fromHtml(html) : fromHtml(slice, { fragment: true }));
+}
+
+/** The searchable parts of a parsed page (or of its body element alone). */
+export function searchableTree(tree: Root): SearchablePage | undefined {
   const body = findBody(tree);
   if (!body) return undefined;
   const page: SearchablePage = { title: '', blocks: [], filters: [], meta: [], sort: [] };

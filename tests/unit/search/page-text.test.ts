@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchablePage } from '../../../src/lib/search/page-text.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { bodyElementHtml, searchablePage, searchableTree } from '../../../src/lib/search/page-text.ts';
 import { indexHtml } from '../../../src/lib/search/index-html.ts';
 import { BLOCK_END, CHARACTERS_MARK, characterSet, FILLER, TITLE_SLOT, tokenize } from '../../../src/lib/search/tokens.ts';
 
@@ -56,5 +57,35 @@ describe('searchable text of a page', () => {
     expect(new Set(listed).size).toBe(listed.length);
     expect(list.every((token, i) => (i % 2 === 1) === (token === FILLER))).toBe(true);
     expect(last).toContain(characterSet('主')[0]);
+  });
+});
+
+describe('parsing only the body element', () => {
+  const page = (article: string, after = '<aside><article><p>相关文件</p></article></aside>') =>
+    `<!doctype html><html><head><title>议事规则</title><script>const x = "<article data-pagefind-ignore>";</script></head><body><nav>首页</nav>${article}${after}</body></html>`;
+  const tricky = [
+    // Nested elements of the same name, a comment and a script holding end tags, attribute values holding tags.
+    page('<article data-pagefind-body><h1>规则</h1><article><p>内嵌</p></article><!-- </article> --><script type="module">"</article>"</script><p title="</article> <article x>">第一条</p></article>'),
+    page(`<ARTICLE data-pagefind-body class='a>b'><h1>大写</h1><p data-x='</article>'>正文</p></Article>`),
+    page('<article data-pagefind-body><h1>未闭合</h1><p>正文'),
+    page('<article data-pagefind-body><h1>注释未闭合</h1><!-- <p>正文</p></article>'),
+  ];
+
+  it('cuts exactly the element, counting nested ones and skipping comments, scripts and attribute values', () => {
+    expect(bodyElementHtml(tricky[0]!)).toBe(
+      '<article data-pagefind-body><h1>规则</h1><article><p>内嵌</p></article><!-- </article> --><script type="module">"</article>"</script><p title="</article> <article x>">第一条</p></article>',
+    );
+    expect(bodyElementHtml(tricky[1]!)).toBe(`<ARTICLE data-pagefind-body class='a>b'><h1>大写</h1><p data-x='</article>'>正文</p></Article>`);
+  });
+
+  it('leaves a page whose cut is uncertain to the whole-page parse', () => {
+    expect(bodyElementHtml(tricky[2]!)).toBeUndefined();
+    expect(bodyElementHtml(tricky[3]!)).toBeUndefined();
+    expect(bodyElementHtml(`${tricky[0]}<p>data-pagefind-body</p>`)).toBeUndefined();
+  });
+
+  it('reads every page as the whole-page parse does', () => {
+    for (const html of [...tricky, PAGE]) expect(searchablePage(html)).toEqual(searchableTree(fromHtml(html)));
+    expect(searchablePage(tricky[0]!)?.blocks.map((block) => block.text)).toEqual(expect.arrayContaining(['内嵌', '第一条']));
   });
 });
