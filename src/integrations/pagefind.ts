@@ -14,13 +14,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 import { bundlePageIds, sharedPageIds } from '../lib/search/shared-ids.ts';
 import { shardCount, shardOf, shardPath as bundlePath } from '../lib/search/shards.ts';
-import { indexJobs } from '../lib/search/index-jobs.ts';
+import { indexJobs, indexWhilePagesRender } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
@@ -403,6 +403,10 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const { hub, partition } = scopeOptions();
         if (process.env.WENYUAN_SKIP_SEARCH_INDEX === '1' || process.env.WENYUAN_INDEX_AFTER_PAGES === '1' || hub) return;
+        if (!indexWhilePagesRender(totalmem() / 2 ** 20)) {
+          logger.info(`${(totalmem() / 2 ** 30).toFixed(1)} GiB of memory: the search index is built after the pages (see index-jobs.ts)`);
+          return;
+        }
         // pages-by-shard.ts relies on Astro rendering one page at a time.
         if (concurrency !== 1) {
           logger.info(`build.concurrency is ${concurrency}: the search index is built after the pages`);

@@ -38,3 +38,18 @@ export function indexJobs({ largestShard, residentMiB, cores, override }: IndexJ
   const fit = Math.floor(free / (Math.max(1, largestShard) * MIB_PER_SHARD_PAGE));
   return Math.max(1, Math.min(cores, fit));
 }
+
+/**
+ * Least memory, in MiB, a machine must have for the search index to be built
+ * while Astro renders the pages (src/integrations/pages-by-shard.ts): the
+ * Astro process and one Pagefind then run side by side. bench:scale at
+ * 10,000 documents (shards of 1,250 pages) peaked at 5,287 MiB overlapped
+ * against 3,367 MiB with the index after the pages; with less memory than
+ * this the index waits for the pages.
+ */
+export const OVERLAP_MIN_MEMORY_MIB = 8192;
+
+/** Whether the index may be built while the pages render, on a machine with `totalMiB` of memory. */
+export function indexWhilePagesRender(totalMiB: number): boolean {
+  return totalMiB >= OVERLAP_MIN_MEMORY_MIB;
+}

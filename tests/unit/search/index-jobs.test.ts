@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_MEMORY_MIB, indexJobs, MIB_PER_SHARD_PAGE } from '../../../src/lib/search/index-jobs.ts';
+import { INDEX_MEMORY_MIB, indexJobs, indexWhilePagesRender, MIB_PER_SHARD_PAGE, OVERLAP_MIN_MEMORY_MIB } from '../../../src/lib/search/index-jobs.ts';
 
 describe('indexJobs', () => {
   it('indexes small shards side by side, one per core, when the process holds little', () => {
@@ -37,5 +37,16 @@ describe('indexJobs', () => {
     for (const override of ['0', '-1', '1.5', 'two', '']) {
       expect(indexJobs({ largestShard: 1250, residentMiB: 200, cores: 2, override })).toBe(1);
     }
+  });
+});
+
+describe('indexWhilePagesRender', () => {
+  it('overlaps the index with the pages only where Astro and a Pagefind fit side by side', () => {
+    // The measured overlapped peak at 10,000 documents must fit in the threshold.
+    expect(OVERLAP_MIN_MEMORY_MIB).toBeGreaterThan(5287);
+    expect(indexWhilePagesRender(24 * 1024)).toBe(true);
+    expect(indexWhilePagesRender(16 * 1024)).toBe(true);
+    expect(indexWhilePagesRender(4 * 1024)).toBe(false);
+    expect(indexWhilePagesRender(OVERLAP_MIN_MEMORY_MIB - 1)).toBe(false);
   });
 });
