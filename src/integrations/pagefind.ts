@@ -112,14 +112,14 @@ function pagesPerShard(): number | undefined {
  * (pages-by-shard.ts): undefined when one of them is not a document page,
  * so the forecast is wrong and the shard is left to the index after the pages.
  */
-async function planOf(siteDir: string, shard: number, files: string[], t2s: unknown): Promise<ShardPlan | undefined> {
+async function planOf(siteDir: string, shard: number, files: string[], code: string): Promise<ShardPlan | undefined> {
   const pages: Array<{ url: string; hash: string }> = [];
   for (const file of files) {
     const bytes = await readFile(file).catch(() => undefined);
     if (!bytes?.includes('data-pagefind-body')) return undefined;
     pages.push({ url: urlOf(siteDir, file), hash: sha256(bytes) });
   }
-  return { shard, files, digest: shardDigest(indexInputDigest(t2s), pages) };
+  return { shard, files, digest: shardDigest(code, pages) };
 }
 
 /** A counting semaphore: at most `size` holders at once. */
@@ -228,12 +228,14 @@ export type EarlyShard = { plan: ShardPlan; report?: ShardReport } | { failed: s
  */
 export function earlyIndexer(siteDir: string, cacheDir: string | undefined, partition?: string) {
   const pairs = traditionalToSimplifiedPairs();
+  // Read and hashed once: the index code's files do not change during a build.
+  const code = indexInputDigest(pairs);
   const pagefindSlots = semaphore(1);
   const readers = semaphore(2);
   const running = new Set<Worker>();
   const shards = new Map<number, Promise<EarlyShard>>();
   const index = async (shard: number, files: string[]): Promise<EarlyShard> => {
-    const plan = await planOf(siteDir, shard, files, pairs);
+    const plan = await planOf(siteDir, shard, files, code);
     if (!plan) return undefined;
     const cached = cachedShard(cacheDir, plan, partition);
     if (cached && existsSync(cached)) return { plan };
