@@ -95,7 +95,10 @@ export function bodyElementHtml(html: string): string | undefined {
   if (at < 0 || html.indexOf(BODY_ATTRIBUTE, at + 1) >= 0) return undefined;
   const start = html.lastIndexOf('<', at);
   const name = /^<([a-z][a-z0-9-]*)[\s>]/i.exec(html.slice(start, at + 1))?.[1]?.toLowerCase();
-  if (!name || RAW_TEXT.includes(name) || html.slice(start, at).includes('>')) return undefined;
+  // Between the tag's start and the attribute: no `>`, and no quote left open (the `<` found could be inside an earlier attribute's value).
+  const opening = html.slice(start, at);
+  const balanced = (opening.split('"').length - 1) % 2 === 0 && (opening.split("'").length - 1) % 2 === 0;
+  if (!name || RAW_TEXT.includes(name) || opening.includes('>') || !balanced) return undefined;
   let depth = 0;
   let i = start;
   while (i >= 0 && i < html.length) {

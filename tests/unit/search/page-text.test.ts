@@ -69,6 +69,8 @@ describe('parsing only the body element', () => {
     page(`<ARTICLE data-pagefind-body class='a>b'><h1>大写</h1><p data-x='</article>'>正文</p></Article>`),
     page('<article data-pagefind-body><h1>未闭合</h1><p>正文'),
     page('<article data-pagefind-body><h1>注释未闭合</h1><!-- <p>正文</p></article>'),
+    // An earlier attribute's value holds a tag start: the `<` nearest the attribute is not the element's.
+    page('<article title="见 <p class" data-pagefind-body><h1>属性中的标签</h1><p>正文</p></article>'),
   ];
 
   it('cuts exactly the element, counting nested ones and skipping comments, scripts and attribute values', () => {
@@ -81,6 +83,7 @@ describe('parsing only the body element', () => {
   it('leaves a page whose cut is uncertain to the whole-page parse', () => {
     expect(bodyElementHtml(tricky[2]!)).toBeUndefined();
     expect(bodyElementHtml(tricky[3]!)).toBeUndefined();
+    expect(bodyElementHtml(tricky[4]!)).toBeUndefined();
     expect(bodyElementHtml(`${tricky[0]}<p>data-pagefind-body</p>`)).toBeUndefined();
   });
 
