@@ -184,6 +184,8 @@ export interface IndexSummary {
   early: number;
   /** Shards indexed early whose pages then differed from the built site's, so indexed again. */
   discarded: number;
+  /** Why each shard whose early indexing failed failed (each was indexed again after the pages). */
+  earlyFailures: string[];
   seconds: number;
   /** Seconds spent reading and tokenising pages, adding them to Pagefind, and Pagefind writing its files, summed over shards (shards indexed side by side overlap). */
   phases: { read: number; add: number; write: number };
@@ -277,7 +279,7 @@ export async function buildSearchIndex(
   const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
   const plans = await planShards(siteDir, primary, pairs);
-  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, seconds: 0, phases: { read: 0, add: 0, write: 0 } };
+  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, earlyFailures: [], seconds: 0, phases: { read: 0, add: 0, write: 0 } };
   const took = (report: ShardReport) => {
     summary.pages += report.pages;
     summary.phases.read += report.read;
@@ -295,14 +297,17 @@ export async function buildSearchIndex(
       await keepInCache(siteDir, cacheDir, plan, partition);
       kept.add(shard);
       summary.early++;
-    } else if (!same && early && ('failed' in early || early.report)) {
+    } else if (early && 'failed' in early) {
+      summary.earlyFailures.push(`shard ${shard}: ${early.failed}`);
+      if (!plan) await rm(path.join(siteDir, shardPath(shard)), { recursive: true, force: true });
+    } else if (!same && early?.report) {
       summary.discarded++;
       // A bundle no shard of the built site has would be served stale.
       if (!plan) await rm(path.join(siteDir, shardPath(shard)), { recursive: true, force: true });
     }
   }
   // A partition without documents (yet) has no shards; the hub merges the others.
-  if (partition && plans.every((plan) => plan.files.length === 0)) return { ...summary, seconds: (performance.now() - started) / 1000 };
+  if (partition && plans.every((plan) => plan.files.length === 0)) return { ...summary, shards: 0, seconds: (performance.now() - started) / 1000 };
   const toIndex: ShardPlan[] = [];
   for (const plan of plans) {
     if (kept.has(plan.shard)) continue;
@@ -369,7 +374,14 @@ export function searchCacheDir(buildCache: string): string {
 /** One line saying what indexing did, with the time of each phase. */
 export function describeIndex(summary: IndexSummary): string {
   const { read, add, write } = summary.phases;
-  const early = summary.early + summary.discarded > 0 ? `, ${summary.early} indexed while pages rendered${summary.discarded > 0 ? ` (${summary.discarded} more indexed then but again after, their pages having changed)` : ''}` : '';
+  const again = [
+    ...(summary.discarded > 0 ? [`${summary.discarded} more indexed then but again after, their pages having changed`] : []),
+    ...(summary.earlyFailures.length > 0 ? [`${summary.earlyFailures.length} failed then and were indexed again after: ${summary.earlyFailures.join('; ')}`] : []),
+  ];
+  const early =
+    summary.early + summary.discarded + summary.earlyFailures.length > 0
+      ? `, ${summary.early} indexed while pages rendered${again.length > 0 ? ` (${again.join('; ')})` : ''}`
+      : '';
   return (
     `indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged${early}, in ${summary.seconds.toFixed(1)} s after the pages ` +
     `(reading and tokenising ${read.toFixed(1)} s, adding to Pagefind ${add.toFixed(1)} s, Pagefind writing ${write.toFixed(1)} s, summed over shards)`
@@ -389,6 +401,7 @@ export function pagefindIndex(): AstroIntegration {
   let cacheDir: string | undefined;
   let siteDir = '';
   let concurrency = 1;
+  let adapter: string | undefined;
   let early: ReturnType<typeof earlyIndexer> | undefined;
   const scopeOptions = () => {
     const scope = buildScope();
@@ -401,17 +414,23 @@ export function pagefindIndex(): AstroIntegration {
         cacheDir = searchCacheDir(fileURLToPath(config.cacheDir));
         siteDir = fileURLToPath(config.outDir);
         concurrency = config.build.concurrency;
+        adapter = config.adapter?.name;
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
         const { hub, partition } = scopeOptions();
         if (process.env.WENYUAN_SKIP_SEARCH_INDEX === '1' || process.env.WENYUAN_INDEX_AFTER_PAGES === '1' || hub) return;
-        if (!indexWhilePagesRender(totalmem() / 2 ** 20)) {
-          logger.info(`${(totalmem() / 2 ** 30).toFixed(1)} GiB of memory: the search index is built after the pages (see index-jobs.ts)`);
+        if (!indexWhilePagesRender(totalmem() / 2 ** 20, process.env.WENYUAN_INDEX_WHILE_PAGES)) {
+          logger.info(`${(totalmem() / 2 ** 30).toFixed(1)} GiB of memory: the search index is built after the pages (see index-jobs.ts; WENYUAN_INDEX_WHILE_PAGES=1 overlaps them anyway)`);
           return;
         }
         // pages-by-shard.ts relies on Astro rendering one page at a time.
         if (concurrency !== 1) {
           logger.info(`build.concurrency is ${concurrency}: the search index is built after the pages`);
+          return;
+        }
+        // setPrerenderer keeps one prerenderer: ours would replace an adapter's.
+        if (adapter) {
+          logger.info(`the adapter ${adapter} may set its own prerenderer: the search index is built after the pages`);
           return;
         }
         const indexer = earlyIndexer(siteDir, cacheDir, partition);

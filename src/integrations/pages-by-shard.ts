@@ -8,9 +8,17 @@
  * first, grouped by the shard their URL falls in (src/lib/search/shards.ts)
  * and in the order the index reads them; every other page follows in
  * Astro's order. A page's output does not depend on when it is rendered.
- * Astro renders one path at a time (build.concurrency 1) and writes its file
- * before it asks for the next, so a shard is reported when the next path is
- * asked for, or when rendering ends.
+ * Astro handles one path at a time (build.concurrency 1): it renders the
+ * page and writes its file, or, in an incremental build, restores the file
+ * of an unchanged page without asking us, before it goes on to the next. So
+ * when a path is asked for, every path before it in the list is written,
+ * and a shard is reported as soon as a path after its last page is asked
+ * for, or when rendering ends.
+ *
+ * If a document page's path is also another route's, the order is left as
+ * Astro made it (which route wins a clash depends on it) and no shard is
+ * reported: the index is then built after the pages. After a failed render
+ * nothing more is reported.
  *
  * The shards reported here are a forecast: which pages end up with
  * `data-pagefind-body`, and hence the shard count, is known only from the
@@ -34,10 +42,10 @@ export function siteOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** The trailing-slash URL of a path (`/documents/x/`), as the index names pages. */
+/** The trailing-slash URL path of a page (`/documents/x/`), as Astro's requests name it. */
 function pageUrl(pathname: string): string {
   const trimmed = pathname.replace(/^\/+|\/+$/g, '');
-  return encodeURI(`/${trimmed}/`);
+  return trimmed ? `/${trimmed}/` : '/';
 }
 
 export interface PagesByShardOptions {
@@ -51,15 +59,19 @@ export interface PagesByShardOptions {
 
 /** Wraps `inner` so that document pages render shard by shard; see the module comment. */
 export function pagesByShard(inner: AstroPrerenderer, { siteDir, perShard, onShardWritten }: PagesByShardOptions): AstroPrerenderer {
-  /** Pages of each shard not yet rendered, by URL. */
-  const waiting = new Map<number, Set<string>>();
-  const shardOfUrl = new Map<string, number>();
-  const files = new Map<number, string[]>();
-  /** Shards whose last page has been rendered; their files are written once the next path is asked for. */
-  let done: number[] = [];
-  const report = () => {
-    for (const shard of done) onShardWritten(shard, files.get(shard)!);
-    done = [];
+  /** Where each document page is in the list, by URL path. */
+  const position = new Map<string, number>();
+  /** Each shard's files, and the position of its last page, in the order the shards come. */
+  const shards: Array<{ shard: number; files: string[]; last: number }> = [];
+  /** How many of `shards` have been reported. */
+  let reported = 0;
+  let failed = false;
+  /** Reports every shard whose last page comes before position `before`. */
+  const report = (before: number) => {
+    while (!failed && reported < shards.length && shards[reported]!.last < before) {
+      const { shard, files } = shards[reported++]!;
+      onShardWritten(shard, files);
+    }
   };
   return {
     ...inner,
@@ -67,33 +79,40 @@ export function pagesByShard(inner: AstroPrerenderer, { siteDir, perShard, onSha
     getStaticPaths: async () => {
       const paths = await inner.getStaticPaths();
       const documents = paths.filter((entry) => entry.route.component === DOCUMENT_ROUTE);
+      const rest: PathWithRoute[] = paths.filter((entry) => entry.route.component !== DOCUMENT_ROUTE);
+      const others = new Set(rest.map((entry) => pageUrl(entry.pathname)));
+      if (documents.some((entry) => others.has(pageUrl(entry.pathname)))) return paths;
       const count = shardCount(documents.length, perShard);
       const planned = documents.map((entry) => {
         const url = pageUrl(entry.pathname);
+        // Files are named by the path as it is; document ids are [a-z0-9-], so no encoding is involved.
         return { entry, url, shard: shardOf(url, count), file: path.join(siteDir, ...url.split('/').filter(Boolean), 'index.html') };
       });
       planned.sort((a, b) => a.shard - b.shard || siteOrder(a.file, b.file));
-      for (const { url, shard, file } of planned) {
-        shardOfUrl.set(url, shard);
-        if (!waiting.has(shard)) waiting.set(shard, new Set());
-        waiting.get(shard)!.add(url);
-        if (!files.has(shard)) files.set(shard, []);
-        files.get(shard)!.push(file);
-      }
-      const rest: PathWithRoute[] = paths.filter((entry) => entry.route.component !== DOCUMENT_ROUTE);
+      planned.forEach(({ url, shard, file }, at) => {
+        position.set(url, at);
+        const current = shards.at(-1);
+        if (current?.shard === shard) {
+          current.files.push(file);
+          current.last = at;
+        } else {
+          shards.push({ shard, files: [file], last: at });
+        }
+      });
       return [...planned.map(({ entry }) => entry), ...rest];
     },
     render: async (request, options) => {
-      report();
-      const result = await inner.render(request, options);
-      const url = new URL(request.url).pathname;
-      const shard = shardOfUrl.get(url);
-      const pending = shard === undefined ? undefined : waiting.get(shard);
-      if (pending?.delete(url) && pending.size === 0) done.push(shard!);
-      return result;
+      // Every path before this one is written; a path that is not a document page comes after them all.
+      report(position.get(new URL(request.url).pathname) ?? Number.POSITIVE_INFINITY);
+      try {
+        return await inner.render(request, options);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     },
     teardown: async () => {
-      report();
+      report(Number.POSITIVE_INFINITY);
       await inner.teardown?.();
     },
   };

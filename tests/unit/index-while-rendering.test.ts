@@ -4,12 +4,12 @@
  * index built after the pages, and a rebuild after one edit re-indexes only
  * the shards whose pages changed, also while the pages render.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { differingFiles, fileHashes } from '../../src/lib/files.ts';
+import { astroBuild } from './astro-build.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-index-while-rendering-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -20,25 +20,18 @@ cpSync('tests/fixtures/site/content', path.join(contentDir, 'fixtures'), { recur
 
 let runs = 0;
 
-/** Builds into `name/dist` with the cache `cache`, in shards of two pages so the small archive has several; returns file hashes and the index's log line. */
+/** Builds into `name/dist` with the cache `cache`; returns file hashes and the index's log line. */
 function build(name: string, cache: string, env: Record<string, string> = {}): { files: Map<string, string>; log: string } {
   const outDir = path.join(work, name, 'dist');
   // The index's summary line, written by the build itself (the console's format is Astro's).
   const indexLog = path.join(work, `${name}-${runs++}-index.txt`);
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    env: {
-      ...process.env,
-      WENYUAN_CONTENT_DIR: contentDir,
-      WENYUAN_OUT_DIR: outDir,
-      WENYUAN_CACHE_DIR: path.join(work, cache),
-      WENYUAN_PAGES_PER_SHARD: '2',
-      WENYUAN_INDEX_LOG: indexLog,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...env,
-    },
-    encoding: 'utf8',
+  astroBuild({
+    contentDir,
+    outDir,
+    cacheDir: path.join(work, cache),
+    // In shards of two pages, so the small archive has several; overlapped whatever this machine's memory.
+    env: { WENYUAN_PAGES_PER_SHARD: '2', WENYUAN_INDEX_LOG: indexLog, WENYUAN_INDEX_WHILE_PAGES: '1', ...env },
   });
-  expect(result.status, result.stderr).toBe(0);
   const log = existsSync(indexLog) ? readFileSync(indexLog, 'utf8') : '';
   return { files: fileHashes(outDir), log };
 }

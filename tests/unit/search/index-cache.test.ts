@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../src/integrations/pagefind.ts';
+import { buildSearchIndex, describeIndex, type EarlyShard } from '../../../src/integrations/pagefind.ts';
 import { INDEX_CHUNK_SIZE } from '../../../src/integrations/pagefind-shard.ts';
 import { shardOf, shardPath } from '../../../src/lib/search/shards.ts';
 import { digestOfFiles, filesUnder } from '../../../src/lib/files.ts';
@@ -53,6 +53,28 @@ describe('search index cache', () => {
       delete process.env.WENYUAN_PAGES_PER_SHARD;
       delete process.env.WENYUAN_INDEX_JOBS;
     }
+  });
+
+  it('indexes again, after the pages, a shard whose early indexing failed, and says why it failed', async () => {
+    const site = path.join(work, 'early-site');
+    const dir = path.join(site, 'documents', 'x');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><body><article data-pagefind-body><h1>x</h1><p>议事规则</p></article></body></html>');
+    const early = new Map<number, Promise<EarlyShard>>([[0, Promise.resolve({ failed: 'Pagefind stopped' })]]);
+    const summary = await buildSearchIndex(site, undefined, { early });
+    expect(summary).toMatchObject({ pages: 1, shards: 1, early: 0, discarded: 0, earlyFailures: ['shard 0: Pagefind stopped'] });
+    expect(readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(1);
+    expect(describeIndex(summary)).toContain('1 failed then and were indexed again after: shard 0: Pagefind stopped');
+    expect(describeIndex(summary)).not.toContain('their pages having changed');
+  });
+
+  it('makes no shard for a partition without documents', async () => {
+    const site = path.join(work, 'empty-partition');
+    mkdirSync(path.join(site, 'about'), { recursive: true });
+    writeFileSync(path.join(site, 'about', 'index.html'), '<!doctype html><html lang="zh-CN"><body><p>关于</p></body></html>');
+    const summary = await buildSearchIndex(site, undefined, { partition: 'empty' });
+    expect(summary).toMatchObject({ pages: 0, shards: 0 });
+    expect(readdirSync(site)).toEqual(['about']);
   });
 
   it('cuts the index into chunks of the configured size', async () => {

@@ -49,4 +49,11 @@ describe('indexWhilePagesRender', () => {
     expect(indexWhilePagesRender(4 * 1024)).toBe(false);
     expect(indexWhilePagesRender(OVERLAP_MIN_MEMORY_MIB - 1)).toBe(false);
   });
+
+  it('overlaps them whatever the memory when WENYUAN_INDEX_WHILE_PAGES is 1, and only then', () => {
+    expect(indexWhilePagesRender(4 * 1024, '1')).toBe(true);
+    expect(indexWhilePagesRender(4 * 1024, '')).toBe(false);
+    expect(indexWhilePagesRender(4 * 1024, 'yes')).toBe(false);
+    expect(indexWhilePagesRender(24 * 1024, '1')).toBe(true);
+  });
 });

@@ -61,4 +61,40 @@ describe('pagesByShard', () => {
     }
     expect(log.at(-1)).toBe('teardown');
   });
+
+  it('reports a shard whose pages Astro restored without rendering them (an incremental build) once a later path is asked for', async () => {
+    const log: string[] = [];
+    const wrapped = pagesByShard(fake(paths, log), { siteDir: '/site', perShard: 2, onShardWritten: (shard) => log.push(`shard ${shard}`) });
+    const order = await wrapped.getStaticPaths();
+    const documents = order.slice(0, ids.length);
+    const shards = documents.map((p) => shardOf(`${p.pathname}/`, 4));
+    // Only the last page of the list is rendered; every other document page is "restored".
+    await wrapped.render(new Request(new URL(`${documents.at(-1)!.pathname}/`, 'http://x')), { routeData: documents.at(-1)!.route });
+    const before = [...new Set(shards.slice(0, -1))].filter((shard) => shard !== shards.at(-1));
+    expect(log.filter((line) => line.startsWith('shard'))).toEqual(before.map((shard) => `shard ${shard}`));
+    await wrapped.render(new Request(new URL('/search/', 'http://x')), { routeData: order.at(-1)!.route });
+    expect(log.filter((line) => line.startsWith('shard'))).toEqual([...new Set(shards)].map((shard) => `shard ${shard}`));
+  });
+
+  it('keeps Astro\'s order and reports nothing when a document page\'s path is also another route\'s', async () => {
+    const clash = [...paths, entry('/documents/c', 'src/pages/[...slug].astro')];
+    const log: string[] = [];
+    const wrapped = pagesByShard(fake(clash, log), { siteDir: '/site', perShard: 2, onShardWritten: (shard) => log.push(`shard ${shard}`) });
+    const order = await wrapped.getStaticPaths();
+    expect(order).toEqual(clash);
+    for (const p of order) await wrapped.render(new Request(new URL(`${p.pathname.replace(/\/?$/, '/')}`, 'http://x')), { routeData: p.route });
+    await wrapped.teardown!();
+    expect(log.filter((line) => line.startsWith('shard'))).toEqual([]);
+  });
+
+  it('reports nothing more after a page fails to render', async () => {
+    const log: string[] = [];
+    const failing: AstroPrerenderer = { ...fake(paths, log), render: async () => Promise.reject(new Error('render failed')) };
+    const wrapped = pagesByShard(failing, { siteDir: '/site', perShard: 2, onShardWritten: (shard) => log.push(`shard ${shard}`) });
+    const order = await wrapped.getStaticPaths();
+    await expect(wrapped.render(new Request(new URL(`${order[0]!.pathname}/`, 'http://x')), { routeData: order[0]!.route })).rejects.toThrow('render failed');
+    await expect(wrapped.render(new Request(new URL('/search/', 'http://x')), { routeData: order.at(-1)!.route })).rejects.toThrow('render failed');
+    await wrapped.teardown!();
+    expect(log).toEqual(['teardown']);
+  });
 });
