@@ -68,4 +68,8 @@ export default defineConfig({
   // Content-Security-Policy without 'unsafe-inline' (see README, Deploy).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  // A rebuild restores, from the build cache, every page whose route code and
+  // cache key (src/data/page-keys.ts) are the previous build's, instead of
+  // rendering it again (README, "Rebuilds").
+  experimental: { incrementalBuild: true },
 });

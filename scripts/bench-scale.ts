@@ -19,7 +19,8 @@
  * rebuilds with the same caches and output folder as a staff member's next
  * build would, and checks the result against a cold build of the edited
  * content: every file byte-identical, or the benchmark fails and names the
- * files that differ.
+ * files that differ, and says how many keyed pages Astro's incremental
+ * build rendered rather than restored (src/data/page-keys.ts).
  *
  * With `--profile` every step's Node threads run under V8's CPU profiler
  * (`--cpu-prof`, profiles kept in .bench/scale-N/profile/<step>/) and the
@@ -36,6 +37,7 @@ import { freshArchive } from './bench/archive.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import { describeProfile, summariseProfiles } from './bench/cpu-profile.ts';
 import { differingFiles, fileHashes, markdownFiles } from '../src/lib/files.ts';
+import { keyedPages } from '../src/lib/incremental-pages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +65,10 @@ const indexAfter = values['index-after'];
 const STEPS: readonly Step[] = indexAfter ? ALL_STEPS : ALL_STEPS.filter((step) => step !== 'index');
 interface Build {
   steps: Map<Step, Measurement>;
+  /** Documents the content layer rendered. */
   rendered: number;
+  /** Keyed pages Astro rendered rather than restored from its incremental cache, of all keyed pages. */
+  pages: { rendered: number; all: number };
 }
 
 const { work, contentDir, bytes, seconds: generationSeconds } = freshArchive(`scale-${count}`, count);
@@ -96,6 +101,7 @@ async function build(name: string, cacheOf = name): Promise<Build> {
     index: ['scripts/index-site.ts', outDir],
   };
   const steps = new Map<Step, Measurement>();
+  const started = Date.now();
   for (const step of STEPS) {
     console.log(`— ${name}: ${step}`);
     const profiling = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(name, step)}`] : [];
@@ -108,7 +114,8 @@ async function build(name: string, cacheOf = name): Promise<Build> {
   }
   if (existsSync(indexLog)) console.log(`${name}: ${readFileSync(indexLog, 'utf8').trim()}`);
   const rendered = existsSync(renderLog) ? new Set(readFileSync(renderLog, 'utf8').split('\n').filter(Boolean)).size : 0;
-  return { steps, rendered };
+  const pages = keyedPages(env.WENYUAN_CACHE_DIR, started);
+  return { steps, rendered, pages: { rendered: pages.rendered.length, all: pages.all } };
 }
 
 /** Adds a paragraph to `k` documents spread evenly over the archive; returns their files. */
@@ -159,6 +166,7 @@ if (changes > 0) {
   for (const step of STEPS) console.log(`| ${label(step)} | ${cell(cold.steps.get(step))} | ${cell(rebuild?.steps.get(step))} |`);
   console.log(`| whole build | ${cell(total(cold))} | ${cell(total(rebuild))} |`);
   console.log(`documents rendered: cold ${cold.rendered}, rebuild ${rebuild?.rendered ?? '–'}`);
+  console.log(`keyed pages rendered (the others restored): cold ${cold.pages.rendered} of ${cold.pages.all}, rebuild ${rebuild ? `${rebuild.pages.rendered} of ${rebuild.pages.all}` : '–'}`);
   if (differing === undefined) console.log('rebuild not compared: a build failed');
   else if (differing.length === 0) console.log(`rebuild output: identical to a cold build of the edited content (${compared} files)`);
   else console.log(`rebuild output: ${differing.length} file(s) differ from a cold build of the edited content, e.g. ${differing.slice(0, 10).join(', ')}`);

@@ -1,15 +1,18 @@
 /**
  * A rebuild after a change, reusing the previous build's cache, re-renders
- * only the documents whose text or links changed, and its output is
- * byte-identical to a cold build of the changed content — including a page
- * whose own file did not change but whose link target did.
+ * only the documents whose text or links changed, renders anew only the
+ * pages that show what changed (the others restored by Astro's incremental
+ * build), and its output is byte-identical to a cold build of the changed
+ * content — including a page whose own file did not change but whose link
+ * target did. A rebuild of unchanged content renders no keyed page at all.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { differingFiles, fileHashes } from '../../src/lib/files.ts';
+import { astroBuild } from './astro-build.ts';
+import { keyedPages } from '../../src/lib/incremental-pages.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,26 +21,16 @@ const contentDir = path.join(work, 'content');
 cpSync('content', contentDir, { recursive: true });
 cpSync('tests/fixtures/site/content', path.join(contentDir, 'fixtures'), { recursive: true });
 
-/** Builds `contentDir` into `name/dist` with the cache `cache`; returns file hashes and the ids rendered. */
-function build(name: string, cache: string): { files: Map<string, string>; rendered: string[] } {
+/** Builds `contentDir` into `name/dist` with the cache `cache`; returns file hashes, the ids rendered, and the keyed pages rendered (not restored). */
+function build(name: string, cache: string): { files: Map<string, string>; rendered: string[]; pages: { rendered: string[]; all: number } } {
+  const started = Date.now();
   const outDir = path.join(work, name, 'dist');
   const renderLog = path.join(work, name, 'rendered.txt');
   mkdirSync(path.join(work, name), { recursive: true });
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
-    env: {
-      ...process.env,
-      WENYUAN_CONTENT_DIR: contentDir,
-      WENYUAN_OUT_DIR: outDir,
-      WENYUAN_CACHE_DIR: path.join(work, cache),
-      WENYUAN_RENDER_LOG: renderLog,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    encoding: 'utf8',
-  });
-  expect(result.status, result.stderr).toBe(0);
+  astroBuild({ contentDir, outDir, cacheDir: path.join(work, cache), env: { WENYUAN_RENDER_LOG: renderLog } });
   const files = fileHashes(outDir);
   const rendered = existsSync(renderLog) ? readFileSync(renderLog, 'utf8').split('\n').filter(Boolean).sort() : [];
-  return { files, rendered };
+  return { files, rendered, pages: keyedPages(path.join(work, cache), started) };
 }
 
 function edit(file: string, from: string, to: string): void {
@@ -47,10 +40,13 @@ function edit(file: string, from: string, to: string): void {
 }
 
 describe('incremental rebuild', () => {
-  // Three builds, each also bundling the staff editor (/admin/, about 7 s): more than the default 120 s when the whole suite shares two cores.
+  // Four builds, each also bundling the staff editor (/admin/, about 7 s): more than the default 120 s when the whole suite shares two cores.
   it('re-renders what changed, and only that, and matches a cold build', () => {
     const before = build('before', 'cache');
     expect(before.rendered.length).toBeGreaterThan(8);
+    // Every document page, article history, version comparison, browse page and missing text's page has a key.
+    expect(before.pages.rendered.length).toBe(before.pages.all);
+    expect(before.pages.all).toBeGreaterThan(before.rendered.length + 20);
 
     // One body edited; one title changed, so the document citing it by that title must change too.
     edit(
@@ -69,5 +65,16 @@ describe('incremental rebuild', () => {
     // The citing page's own file did not change, but its page did.
     const citing = 'documents/2023-06-01-test-cites-rule/index.html';
     expect(after.files.get(citing)).not.toBe(before.files.get(citing));
-  }, 300_000);
+    // The edited documents' pages and the pages that show them are rendered anew; the rest are restored.
+    expect(after.pages.rendered).toEqual(
+      expect.arrayContaining(['documents/2022-06-23-shenru-xuexi-guanche/index.html', 'documents/2023-03-01-test-yishi-guize/index.html', citing]),
+    );
+    expect(after.pages.rendered.length).toBeLessThan(after.pages.all / 2);
+
+    // Nothing changed: every keyed page restored, the output the same.
+    const again = build('cold-again', 'cold-cache');
+    expect(again.pages.rendered).toEqual([]);
+    expect(again.rendered).toEqual([]);
+    expect(differingFiles(again.files, cold.files)).toEqual([]);
+  }, 420_000);
 });

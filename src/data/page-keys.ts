@@ -1,0 +1,78 @@
+/**
+ * The cache key of each page Astro's incremental build may restore instead
+ * of rendering (src/lib/page-cache-key.ts says what a key must cover). Each
+ * key is made from what its page shows and nothing else, so one edited
+ * document re-renders its own pages and the pages that show it (documents
+ * that cite it, are cited by it, are related to it or are its neighbours by
+ * date, versions of the same rule, the browse pages listing it), and no
+ * other. A document's `digest` (Astro's, joined by its links' digest,
+ * src/content.config.ts) covers its front matter, its text and its rendered
+ * body.
+ */
+import { citationGraph } from './graph.ts';
+import { versionsOf } from './rules.ts';
+import type { DocumentEntry } from './documents.ts';
+import type { MissingText } from '../lib/graph/types.ts';
+import { pageCacheKey } from '../lib/page-cache-key.ts';
+
+/** What identifies a document's state: its id, Astro's digest and the validated front matter. */
+const state = (doc: DocumentEntry) => [doc.id, doc.digest ?? null, doc.data] as const;
+
+/** The graph's record of each of these documents (titles, dates and types pages print), by id in order. */
+function graphRecords(ids: Iterable<string>): Array<[string, unknown]> {
+  const documents = citationGraph().data.documents;
+  return [...new Set(ids)].sort().map((id) => [id, documents[id] ?? null]);
+}
+
+/** The versions of a document's rule, each in full: pages print their dates and titles, and compare their texts. */
+async function versionStates(doc: DocumentEntry) {
+  return (await versionsOf(doc)).map((version) => state(version.entry));
+}
+
+/** The key of a document's page (src/pages/documents/[id].astro). */
+export async function documentPageKey(doc: DocumentEntry, newer: DocumentEntry | undefined, older: DocumentEntry | undefined): Promise<string> {
+  const graph = citationGraph();
+  const cites = graph.citationsFrom(doc.id);
+  const citedBy = graph.citedBy(doc.id);
+  const related = graph.related(doc.id);
+  const shown = [
+    ...cites.flatMap((c) => (c.target?.type === 'document' ? [c.target.id] : [])),
+    ...citedBy.map((c) => c.from),
+    ...related.map((r) => r.id),
+  ];
+  const missing = cites.flatMap((c) => (c.target?.type === 'missing' ? [graph.missingText(c.target.slug) ?? null] : []));
+  return pageCacheKey('document', {
+    doc: state(doc),
+    newer: newer ? [newer.id, newer.data.title] : null,
+    older: older ? [older.id, older.data.title] : null,
+    cites,
+    citedBy,
+    related,
+    entities: graph.entitiesOf(doc.id),
+    documents: graphRecords(shown),
+    missing,
+    versions: await versionStates(doc),
+  });
+}
+
+/** The key of an article's history across a rule's versions (src/pages/documents/[id]/history/[article].astro). */
+export async function historyPageKey(doc: DocumentEntry, articleId: string, label: string): Promise<string> {
+  return pageCacheKey('history', { doc: state(doc), articleId, label, versions: await versionStates(doc) });
+}
+
+/** The key of the comparison of two versions of a rule (src/pages/documents/[id]/diff/[other].astro). */
+export async function diffPageKey(from: DocumentEntry, to: DocumentEntry): Promise<string> {
+  return pageCacheKey('diff', { from: state(from), to: state(to), versions: await versionStates(from) });
+}
+
+/** The key of one page of a facet value's documents (src/pages/browse/[facet]/[value]/[...page].astro). */
+export function browsePageKey(props: { facet: string; value: string; pageDocs: readonly DocumentEntry[]; current: number; total: number; count: number }): string {
+  const { facet, value, pageDocs, current, total, count } = props;
+  return pageCacheKey('browse', { facet, value, current, total, count, documents: pageDocs.map((doc) => [doc.id, doc.data]) });
+}
+
+/** The key of a cited but missing text's page (src/pages/cited/[slug].astro). */
+export function missingPageKey(missing: MissingText): string {
+  const citations = citationGraph().citationsOfMissing(missing.slug);
+  return pageCacheKey('missing', { missing, citations, documents: graphRecords(citations.map((c) => c.from)) });
+}
