@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -13,6 +14,7 @@ import { hubPages } from './src/data/hub-input.ts';
 import { buildCacheDir, buildScope, contentDir, givenGraphFile, partitionsFile } from './src/lib/build-paths.ts';
 import { isSitemapPage } from './src/lib/sitemap.ts';
 import { editUrlPattern } from './src/lib/edit-link.ts';
+import { SITE_CODE_VARIABLE, siteCodeDigest } from './src/lib/page-cache-key.ts';
 
 // The content folder, output folder and cache can be redirected so tests and
 // benchmarks build other document sets without touching content/ or dist/.
@@ -26,6 +28,9 @@ const env = process.env;
 // (src/lib/graph/link-index.ts).
 // A WENYUAN_EDIT_URL without {path} stops the build here, before any page.
 editUrlPattern(env.WENYUAN_EDIT_URL);
+
+// Every page's cache key includes the site's code: a code change renders every page anew (src/lib/page-cache-key.ts).
+env[SITE_CODE_VARIABLE] = siteCodeDigest(fileURLToPath(new URL('.', import.meta.url)));
 
 const cacheDir = buildCacheDir();
 // A partitioned build is given the graph, computed once from all documents (WENYUAN_GRAPH_FILE).

@@ -11,6 +11,7 @@
  */
 import { citationGraph } from './graph.ts';
 import { versionsOf } from './rules.ts';
+import { documentEditHref } from './edit-link.ts';
 import type { DocumentEntry } from './documents.ts';
 import type { MissingText } from '../lib/graph/types.ts';
 import { pageCacheKey } from '../lib/page-cache-key.ts';
@@ -52,6 +53,8 @@ export async function documentPageKey(doc: DocumentEntry, newer: DocumentEntry |
     documents: graphRecords(shown),
     missing,
     versions: await versionStates(doc),
+    // From the file's path and the repository holding it, neither of which the digest covers.
+    edit: documentEditHref(doc) ?? null,
   });
 }
 

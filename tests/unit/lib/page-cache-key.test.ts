@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PAGE_ENVIRONMENT, pageCacheKey } from '../../../src/lib/page-cache-key.ts';
+import { PAGE_ENVIRONMENT, pageCacheKey, SITE_CODE_VARIABLE, siteCodeDigest } from '../../../src/lib/page-cache-key.ts';
 import { filesUnder } from '../../../src/lib/files.ts';
 
 /** Variables the site's code reads that do not change what a restored (cached) page holds, and why. */
@@ -13,7 +15,7 @@ const NOT_IN_CACHED_PAGES: Record<string, string> = {
   WENYUAN_ADMIN_GITLAB_URL: 'the staff editor config',
   WENYUAN_ADMIN_LOCAL_URL: 'the staff editor config',
   WENYUAN_CACHE_DIR: 'where the cache is',
-  WENYUAN_CONTENT_DIR: 'where documents are read from; what they hold is in the keys',
+  WENYUAN_CONTENT_DIR: 'where documents are read from; what they hold is in the keys, and the edit link made from a file\'s path is in its page\'s key',
   WENYUAN_GRAPH_FILE: 'where the graph is read from; its records are in the keys',
   WENYUAN_HUB: 'which pages a build makes, not what they hold',
   WENYUAN_HUB_INPUT: 'which pages a build makes',
@@ -47,5 +49,24 @@ describe('page cache keys', () => {
     const unaccounted = [...read].filter((name) => !(PAGE_ENVIRONMENT as readonly string[]).includes(name) && !(name in NOT_IN_CACHED_PAGES));
     expect(unaccounted).toEqual([]);
     expect(read.size).toBeGreaterThan(PAGE_ENVIRONMENT.length);
+  });
+
+  it('make every key new when any file of the site\'s code changes', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'wenyuan-site-code-'));
+    try {
+      mkdirSync(path.join(root, 'src', 'styles'), { recursive: true });
+      writeFileSync(path.join(root, 'src', 'styles', 'a.css'), 'p { color: black }');
+      writeFileSync(path.join(root, 'astro.config.mjs'), 'export default {};');
+      writeFileSync(path.join(root, 'package-lock.json'), '{}');
+      const before = siteCodeDigest(root);
+      expect(siteCodeDigest(root)).toBe(before);
+      writeFileSync(path.join(root, 'src', 'styles', 'a.css'), 'p { color: navy }');
+      const after = siteCodeDigest(root);
+      expect(after).not.toBe(before);
+      expect((PAGE_ENVIRONMENT as readonly string[]).includes(SITE_CODE_VARIABLE)).toBe(true);
+      expect(pageCacheKey('document', {}, { [SITE_CODE_VARIABLE]: after })).not.toBe(pageCacheKey('document', {}, { [SITE_CODE_VARIABLE]: before }));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
