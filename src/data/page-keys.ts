@@ -41,7 +41,10 @@ export async function documentPageKey(doc: DocumentEntry, newer: DocumentEntry |
     ...citedBy.map((c) => c.from),
     ...related.map((r) => r.id),
   ];
-  const missing = cites.flatMap((c) => (c.target?.type === 'missing' ? [graph.missingText(c.target.slug) ?? null] : []));
+  // Of a missing text the page shows the title; of an entity its name, scope and link (src/components/CrossReferences.astro,
+  // EntityLinks.astro). Not their counts or other mentions, which change with edits elsewhere.
+  const missing = cites.flatMap((c) => (c.target?.type === 'missing' ? [[c.target.slug, graph.missingText(c.target.slug)?.title ?? null]] : []));
+  const entities = graph.entitiesOf(doc.id).map((e) => [e.kind, e.key, e.slug, e.name, e.scope]);
   return pageCacheKey('document', {
     doc: state(doc),
     newer: newer ? [newer.id, newer.data.title] : null,
@@ -49,7 +52,7 @@ export async function documentPageKey(doc: DocumentEntry, newer: DocumentEntry |
     cites,
     citedBy,
     related,
-    entities: graph.entitiesOf(doc.id),
+    entities,
     documents: graphRecords(shown),
     missing,
     versions: await versionStates(doc),
