@@ -20,7 +20,7 @@ import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 import { bundlePageIds, sharedPageIds } from '../lib/search/shared-ids.ts';
 import { shardCount, shardOf, shardPath as bundlePath } from '../lib/search/shards.ts';
-import { indexJobs, indexWhilePagesRender } from '../lib/search/index-jobs.ts';
+import { earlyShardFits, indexJobs, indexWhilePagesRender } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
@@ -186,6 +186,8 @@ export interface IndexSummary {
   discarded: number;
   /** Why each shard whose early indexing failed failed (each was indexed again after the pages). */
   earlyFailures: string[];
+  /** Shards not indexed while pages rendered for want of memory (indexed after the pages). */
+  deferred: number;
   seconds: number;
   /** Seconds spent reading and tokenising pages, adding them to Pagefind, and Pagefind writing its files, summed over shards (shards indexed side by side overlap). */
   phases: { read: number; add: number; write: number };
@@ -216,8 +218,17 @@ async function keepInCache(siteDir: string, cacheDir: string | undefined, plan: 
   await rename(partial, cached);
 }
 
-/** A shard indexed while pages rendered: its plan then and, unless the cache held it, what indexing did; or why it failed. */
-export type EarlyShard = { plan: ShardPlan; report?: ShardReport } | { failed: string } | undefined;
+/**
+ * A shard indexed while pages rendered: its plan then and, unless the cache
+ * held it, what indexing did; or why it failed; or why it was left to the
+ * index after the pages (`deferred`: too little memory at the time).
+ */
+export type EarlyShard = { plan: ShardPlan; report?: ShardReport } | { failed: string } | { deferred: string } | undefined;
+
+/** Memory still available to this process, in MiB (a container's limit heeded). */
+function availableMiB(): number {
+  return process.availableMemory() / 2 ** 20;
+}
 
 /**
  * Indexes shards as src/integrations/pages-by-shard.ts reports them written,
@@ -241,6 +252,8 @@ export function earlyIndexer(siteDir: string, cacheDir: string | undefined, part
     if (!plan) return undefined;
     const cached = cachedShard(cacheDir, plan, partition);
     if (cached && existsSync(cached)) return { plan };
+    const available = availableMiB();
+    if (!earlyShardFits(available, files.length)) return { deferred: `${files.length} pages, ${available.toFixed(0)} MiB available` };
     await readers.acquire();
     try {
       const target = bundlePath(shard, partition);
@@ -279,7 +292,7 @@ export async function buildSearchIndex(
   const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
   const plans = await planShards(siteDir, primary, pairs);
-  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, earlyFailures: [], seconds: 0, phases: { read: 0, add: 0, write: 0 } };
+  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, earlyFailures: [], deferred: 0, seconds: 0, phases: { read: 0, add: 0, write: 0 } };
   const took = (report: ShardReport) => {
     summary.pages += report.pages;
     summary.phases.read += report.read;
@@ -297,6 +310,8 @@ export async function buildSearchIndex(
       await keepInCache(siteDir, cacheDir, plan, partition);
       kept.add(shard);
       summary.early++;
+    } else if (early && 'deferred' in early) {
+      summary.deferred++;
     } else if (early && 'failed' in early) {
       summary.earlyFailures.push(`shard ${shard}: ${early.failed}`);
       if (!plan) await rm(path.join(siteDir, shardPath(shard)), { recursive: true, force: true });
@@ -377,9 +392,10 @@ export function describeIndex(summary: IndexSummary): string {
   const again = [
     ...(summary.discarded > 0 ? [`${summary.discarded} more indexed then but again after, their pages having changed`] : []),
     ...(summary.earlyFailures.length > 0 ? [`${summary.earlyFailures.length} failed then and were indexed again after: ${summary.earlyFailures.join('; ')}`] : []),
+    ...(summary.deferred > 0 ? [`${summary.deferred} left to after the pages, too little memory then`] : []),
   ];
   const early =
-    summary.early + summary.discarded + summary.earlyFailures.length > 0
+    summary.early + summary.discarded + summary.earlyFailures.length + summary.deferred > 0
       ? `, ${summary.early} indexed while pages rendered${again.length > 0 ? ` (${again.join('; ')})` : ''}`
       : '';
   return (

@@ -39,6 +39,23 @@ export function indexJobs({ largestShard, residentMiB, cores, override }: IndexJ
   return Math.max(1, Math.min(cores, fit));
 }
 
+/** Memory left over, in MiB, when a shard is indexed while the pages render: for Astro's process to grow meanwhile. */
+export const EARLY_RESERVE_MIB = 1024;
+
+/**
+ * Whether a shard of `pages` pages may be indexed now, while the pages
+ * render, with `availableMiB` of memory available to the build (Node's
+ * `process.availableMemory()`, which heeds a container's limit): its
+ * estimated Pagefind ({@link MIB_PER_SHARD_PAGE}) and a reserve for Astro
+ * must fit. A shard that does not is indexed after the pages, when Astro's
+ * memory is free again. bench:scale peaked at 5,308 MiB at 10,000 documents
+ * and 6,776 MiB at 30,000 (Astro's process growing with the archive) with
+ * one Pagefind beside Astro.
+ */
+export function earlyShardFits(availableMiB: number, pages: number): boolean {
+  return pages * MIB_PER_SHARD_PAGE + EARLY_RESERVE_MIB <= availableMiB;
+}
+
 /**
  * Least memory, in MiB, a machine must have for the search index to be built
  * while Astro renders the pages (src/integrations/pages-by-shard.ts): the

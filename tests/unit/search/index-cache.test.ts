@@ -66,6 +66,11 @@ describe('search index cache', () => {
     expect(readdirSync(path.join(site, 'pagefind', 'fragment'))).toHaveLength(1);
     expect(describeIndex(summary)).toContain('1 failed then and were indexed again after: shard 0: Pagefind stopped');
     expect(describeIndex(summary)).not.toContain('their pages having changed');
+
+    // Left to after the pages for want of memory: indexed then, and said so.
+    const deferred = await buildSearchIndex(site, undefined, { early: new Map([[0, Promise.resolve({ deferred: '1 pages, 900 MiB available' })]]) });
+    expect(deferred).toMatchObject({ pages: 1, shards: 1, early: 0, deferred: 1, earlyFailures: [] });
+    expect(describeIndex(deferred)).toContain('1 left to after the pages, too little memory then');
   });
 
   it('makes no shard for a partition without documents', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_MEMORY_MIB, indexJobs, indexWhilePagesRender, MIB_PER_SHARD_PAGE, OVERLAP_MIN_MEMORY_MIB } from '../../../src/lib/search/index-jobs.ts';
+import { EARLY_RESERVE_MIB, earlyShardFits, INDEX_MEMORY_MIB, indexJobs, indexWhilePagesRender, MIB_PER_SHARD_PAGE, OVERLAP_MIN_MEMORY_MIB } from '../../../src/lib/search/index-jobs.ts';
 
 describe('indexJobs', () => {
   it('indexes small shards side by side, one per core, when the process holds little', () => {
@@ -55,5 +55,16 @@ describe('indexWhilePagesRender', () => {
     expect(indexWhilePagesRender(4 * 1024, '')).toBe(false);
     expect(indexWhilePagesRender(4 * 1024, 'yes')).toBe(false);
     expect(indexWhilePagesRender(24 * 1024, '1')).toBe(true);
+  });
+});
+
+describe('earlyShardFits', () => {
+  it('indexes a shard beside Astro only when its estimated Pagefind and the reserve fit in the memory available now', () => {
+    // A full shard of 1,250 pages needs about 2.8 GB.
+    expect(earlyShardFits(16 * 1024, 1250)).toBe(true);
+    expect(earlyShardFits(3 * 1024, 1250)).toBe(false);
+    expect(earlyShardFits(1250 * MIB_PER_SHARD_PAGE + EARLY_RESERVE_MIB, 1250)).toBe(true);
+    expect(earlyShardFits(1250 * MIB_PER_SHARD_PAGE + EARLY_RESERVE_MIB - 1, 1250)).toBe(false);
+    expect(earlyShardFits(2 * 1024, 2)).toBe(true);
   });
 });
