@@ -4,7 +4,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { archiveProcessor } from './src/markdown/index.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { pagefindIndex, searchIndexBuiltHere } from './src/integrations/pagefind.ts';
+import { keptOutput as keptOutputIntegrations } from './src/integrations/kept-output.ts';
+import { shardOfBundleFile } from './src/lib/search/shards.ts';
 import { documentFiles } from './src/integrations/document-files.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
 import { partitionScope } from './src/integrations/partition-scope.ts';
@@ -39,6 +41,13 @@ const contentGraph = graphFile ? loadGraphFile(graphFile) : loadContentGraph(con
 // What this build makes: everything, one partition's documents, or the hub's pages (README, "Beyond one machine").
 const scope = resolveScope(buildScope(), contentDir(), partitionsFile());
 const site = env.WENYUAN_SITE ?? 'http://127.0.0.1:4321';
+// A rebuild keeps the output folder, leaving unchanged pages in place, and
+// first removes what the last build made and this one did not (src/lib/kept-output.ts):
+// `start` before every other integration, `finish` (the stamp) after them.
+// The search index links unchanged shards from its cache without writing them.
+const keptOutput = keptOutputIntegrations({
+  keptElsewhere: (relative) => searchIndexBuiltHere() && shardOfBundleFile(relative, scope.kind === 'partition' ? scope.name : undefined) !== undefined,
+});
 
 export default defineConfig({
   outDir: env.WENYUAN_OUT_DIR ?? './dist',
@@ -51,6 +60,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    keptOutput.start,
     mdx(),
     crossLinks(contentGraph.index, contentGraph.file),
     partitionScope(scope),
@@ -66,6 +76,7 @@ export default defineConfig({
     // Each document's .md, .txt, .bib, .ris and .csl.json beside its page.
     documentFiles(),
     pagefindIndex(),
+    keptOutput.finish,
   ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },

@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { traditionalToSimplifiedPairs } from '../lib/search/t2s-table.ts';
 import { SEARCH_SETTINGS_FILE, type SearchSettings } from '../lib/search/settings.ts';
 import { bundlePageIds, sharedPageIds } from '../lib/search/shared-ids.ts';
-import { shardCount, shardOf, shardPath as bundlePath } from '../lib/search/shards.ts';
+import { shardCount, shardOf, shardOfBundleFile, shardPath as bundlePath } from '../lib/search/shards.ts';
 import { earlyShardFits, indexJobs, indexWhilePagesRender } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
@@ -322,7 +322,12 @@ export async function buildSearchIndex(
     }
   }
   // A partition without documents (yet) has no shards; the hub merges the others.
-  if (partition && plans.every((plan) => plan.files.length === 0)) return { ...summary, shards: 0, seconds: (performance.now() - started) / 1000 };
+  if (partition && plans.every((plan) => plan.files.length === 0)) {
+    await removeBundlesFrom(siteDir, 0, partition);
+    return { ...summary, shards: 0, seconds: (performance.now() - started) / 1000 };
+  }
+  // An output folder kept from the last build (src/lib/kept-output.ts) may hold more shards than this one has.
+  await removeBundlesFrom(siteDir, plans.length, partition);
   const toIndex: ShardPlan[] = [];
   for (const plan of plans) {
     if (kept.has(plan.shard)) continue;
@@ -379,6 +384,24 @@ export async function buildSearchIndex(
   await rm(path.join(primary, SEARCH_SETTINGS_FILE), { force: true });
   await writeFile(path.join(primary, SEARCH_SETTINGS_FILE), JSON.stringify(settings));
   return { ...summary, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Removes the bundles of shards `from` and above (this build's names) from the output folder. */
+async function removeBundlesFrom(siteDir: string, from: number, partition?: string): Promise<void> {
+  for (const name of readdirSync(siteDir)) {
+    const shard = shardOfBundleFile(name, partition);
+    if (shard !== undefined && shard >= from) await rm(path.join(siteDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whether this build makes the search index itself (not with
+ * WENYUAN_SKIP_SEARCH_INDEX=1, nor in the hub, which merges the partitions'
+ * shards after its build). Only then are the bundles in the output folder
+ * this build's.
+ */
+export function searchIndexBuiltHere(): boolean {
+  return process.env.WENYUAN_SKIP_SEARCH_INDEX !== '1' && buildScope().kind !== 'hub';
 }
 
 /** Where indexed shards are kept between builds, inside the build cache. */

@@ -5,14 +5,18 @@
  * build), and its output is byte-identical to a cold build of the changed
  * content — including a page whose own file did not change but whose link
  * target did. A rebuild of unchanged content renders no keyed page at all.
+ * The rebuild after the change goes into the same output folder, which is
+ * kept (src/lib/kept-output.ts): unchanged pages stay in place, and a
+ * deleted document's page and files go; the rebuild of unchanged content
+ * goes into a new folder, every page restored from the cache.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { differingFiles, fileHashes } from '../../src/lib/files.ts';
 import { astroBuild } from './astro-build.ts';
-import { keyedPages } from '../../src/lib/incremental-pages.ts';
+import { incrementalCopies, keyedPages } from '../../src/lib/incremental-pages.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wenyuan-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,10 +25,12 @@ const contentDir = path.join(work, 'content');
 cpSync('content', contentDir, { recursive: true });
 cpSync('tests/fixtures/site/content', path.join(contentDir, 'fixtures'), { recursive: true });
 
-/** Builds `contentDir` into `name/dist` with the cache `cache`; returns file hashes, the ids rendered, and the keyed pages rendered (not restored). */
-function build(name: string, cache: string): { files: Map<string, string>; rendered: string[]; pages: { rendered: string[]; all: number } } {
+const outDirOf = (name: string) => path.join(work, name, 'dist');
+
+/** Builds `contentDir` into `into/dist` with the cache `cache`; returns file hashes, the ids rendered, and the keyed pages rendered (not restored). */
+function build(name: string, cache: string, into = name): { files: Map<string, string>; rendered: string[]; pages: { rendered: string[]; all: number } } {
   const started = Date.now();
-  const outDir = path.join(work, name, 'dist');
+  const outDir = outDirOf(into);
   const renderLog = path.join(work, name, 'rendered.txt');
   mkdirSync(path.join(work, name), { recursive: true });
   astroBuild({ contentDir, outDir, cacheDir: path.join(work, cache), env: { WENYUAN_RENDER_LOG: renderLog } });
@@ -55,9 +61,21 @@ describe('incremental rebuild', () => {
       '\n\n本段为增量构建测试新增的内容。\n\n',
     );
     edit(path.join(contentDir, 'fixtures/rules/sample-rule.md'), 'title: 测试区人民代表大会常务委员会议事规则', 'title: 测试区人民代表大会常务委员会工作规则');
+    // One document deleted (nothing cites it): its page and files must go from the kept output folder.
+    const deleted = '2024-05-10-test-uncertain-notice';
+    expect(before.files.has(`documents/${deleted}/index.html`)).toBe(true);
+    expect(before.files.has(`documents/${deleted}.md`)).toBe(true);
+    rmSync(path.join(contentDir, 'fixtures/uncertain-notice.md'));
+    const pageStats = new Map([...before.files.keys()].filter((file) => file.endsWith('/index.html')).map((file) => [file, statSync(path.join(outDirOf('before'), file))] as const));
 
-    const after = build('after', 'cache');
+    const after = build('after', 'cache', 'before');
     const cold = build('cold', 'cold-cache');
+    // The keyed pages not rendered again were left in place, not copied back from the cache.
+    const keyed = (file: string) => existsSync(path.join(incrementalCopies(path.join(work, 'cache')), file));
+    const leftInPlace = [...pageStats].filter(([file]) => keyed(file) && after.files.has(file) && !after.pages.rendered.includes(file));
+    expect(leftInPlace.length).toBeGreaterThan(after.pages.all / 2);
+    for (const [file, { ino, mtimeMs }] of leftInPlace) expect(statSync(path.join(outDirOf('before'), file)), file).toMatchObject({ ino, mtimeMs });
+    expect([...after.files.keys()].filter((file) => file.includes(deleted))).toEqual([]);
 
     expect(after.rendered).toEqual(['2022-06-23-shenru-xuexi-guanche', '2023-03-01-test-yishi-guize', '2023-06-01-test-cites-rule']);
     expect(after.files.size).toBeGreaterThan(20);

@@ -40,3 +40,17 @@ export function shardPath(shard: number, partition?: string): string {
   const base = partition ? `/pagefind-${partition}` : '/pagefind';
   return shard === 0 ? `${base}/` : `${base}-${shard}/`;
 }
+
+/**
+ * The shard whose bundle holds `relative`, a file's path in the output
+ * folder (`/` between folders), under this build's bundle names
+ * ({@link shardPath}: the partition's, or the single build's); undefined for
+ * any other file.
+ */
+export function shardOfBundleFile(relative: string, partition?: string): number | undefined {
+  const folder = relative.split('/')[0]!;
+  const base = partition ? `pagefind-${partition}` : 'pagefind';
+  if (folder === base) return 0;
+  const rest = folder.startsWith(`${base}-`) ? folder.slice(base.length + 1) : '';
+  return /^[1-9][0-9]*$/.test(rest) ? Number(rest) : undefined;
+}

@@ -2,7 +2,7 @@
  * Publishing one changed document re-indexes only the shard that holds it:
  * the others are copied from the cache without being read for tokens.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,13 @@ describe('search index cache', () => {
       expect(digestOfFiles(cache, cachedFiles())).toBe(before);
       // The site's index still has every shard's files.
       for (let shard = 0; shard < 4; shard++) expect(readdirSync(path.join(site, shardPath(shard), 'fragment'))).toHaveLength(1);
+      // A folder kept from a build with more shards (src/lib/kept-output.ts) loses the bundles this one has not.
+      mkdirSync(path.join(site, shardPath(4)), { recursive: true });
+      mkdirSync(path.join(site, shardPath(0, 'other')), { recursive: true });
+      await buildSearchIndex(site, cache);
+      expect(existsSync(path.join(site, shardPath(4)))).toBe(false);
+      expect(existsSync(path.join(site, shardPath(3)))).toBe(true);
+      expect(existsSync(path.join(site, shardPath(0, 'other')))).toBe(true);
     } finally {
       delete process.env.WENYUAN_PAGES_PER_SHARD;
       delete process.env.WENYUAN_INDEX_JOBS;
