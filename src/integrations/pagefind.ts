@@ -23,6 +23,7 @@ import { shardCount, shardOf, shardOfBundleFile, shardPath as bundlePath } from 
 import { earlyShardFits, indexJobs, indexWhilePagesRender } from '../lib/search/index-jobs.ts';
 import { buildScope } from '../lib/build-paths.ts';
 import { digestOfFiles, filesUnder, linkTree } from '../lib/files.ts';
+import { PageHashes } from '../lib/search/page-hashes.ts';
 import { urlOf, type ShardJob, type ShardReport } from './pagefind-shard.ts';
 import { pagesByShard } from './pages-by-shard.ts';
 
@@ -79,27 +80,42 @@ function shardDigest(code: string, pages: ReadonlyArray<{ url: string; hash: str
   return hash.digest('hex');
 }
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** Pages hashed at once: enough to keep the disk busy, few enough to keep memory flat. */
+const HASH_BATCH = 32;
+
+/** The hash of each of `files` ({@link PageHashes.hashOf}), in order. */
+async function hashesOf(hashes: PageHashes, files: readonly string[]): Promise<Array<string | null | undefined>> {
+  const out: Array<string | null | undefined> = [];
+  for (let i = 0; i < files.length; i += HASH_BATCH) out.push(...(await Promise.all(files.slice(i, i + HASH_BATCH).map((file) => hashes.hashOf(file)))));
+  return out;
+}
 
 /**
  * The document pages (those with `data-pagefind-body`) of each shard, and
  * each shard's digest: the index code, the Traditional→Simplified table and
  * every page's URL and bytes. A page's shard depends on its URL only. Pages
- * are read once here to be hashed; only shards that must be indexed are read
+ * are hashed here (or their hashes taken from the last build's records,
+ * src/lib/search/page-hashes.ts); only shards that must be indexed are read
  * again and tokenised.
  */
-async function planShards(siteDir: string, outputPath: string, t2s: unknown): Promise<ShardPlan[]> {
+async function planShards(siteDir: string, outputPath: string, t2s: unknown, hashes: PageHashes): Promise<ShardPlan[]> {
+  const files = htmlFiles(siteDir, outputPath);
+  const found = await hashesOf(hashes, files);
   const documents: Array<{ file: string; url: string; hash: string }> = [];
-  for (const file of htmlFiles(siteDir, outputPath)) {
-    const bytes = await readFile(file);
-    if (!bytes.includes('data-pagefind-body')) continue;
-    documents.push({ file, url: urlOf(siteDir, file), hash: sha256(bytes) });
-  }
+  files.forEach((file, i) => {
+    const hash = found[i];
+    if (hash) documents.push({ file, url: urlOf(siteDir, file), hash });
+  });
   const count = shardCount(documents.length, pagesPerShard());
   const code = indexInputDigest(t2s);
   const shards = Array.from({ length: count }, () => [] as typeof documents);
   for (const doc of documents) shards[shardOf(doc.url, count)]!.push(doc);
   return shards.map((docs, shard) => ({ shard, files: docs.map((doc) => doc.file), digest: shardDigest(code, docs) }));
+}
+
+/** The records of page hashes kept in the index cache, one file per partition. */
+function pageHashes(siteDir: string, cacheDir: string | undefined, partition?: string): PageHashes {
+  return new PageHashes(siteDir, cacheDir && path.join(cacheDir, partition ? `pages-${partition}.json` : 'pages.json'));
 }
 
 /** WENYUAN_PAGES_PER_SHARD lets tests split a small archive the way a large one is split. */
@@ -112,14 +128,10 @@ function pagesPerShard(): number | undefined {
  * (pages-by-shard.ts): undefined when one of them is not a document page,
  * so the forecast is wrong and the shard is left to the index after the pages.
  */
-async function planOf(siteDir: string, shard: number, files: string[], code: string): Promise<ShardPlan | undefined> {
-  const pages: Array<{ url: string; hash: string }> = [];
-  for (const file of files) {
-    const bytes = await readFile(file).catch(() => undefined);
-    if (!bytes?.includes('data-pagefind-body')) return undefined;
-    pages.push({ url: urlOf(siteDir, file), hash: sha256(bytes) });
-  }
-  return { shard, files, digest: shardDigest(code, pages) };
+async function planOf(siteDir: string, shard: number, files: string[], code: string, hashes: PageHashes): Promise<ShardPlan | undefined> {
+  const found = await hashesOf(hashes, files);
+  if (!found.every((hash) => typeof hash === 'string')) return undefined;
+  return { shard, files, digest: shardDigest(code, files.map((file, i) => ({ url: urlOf(siteDir, file), hash: found[i]! }))) };
 }
 
 /** A counting semaphore: at most `size` holders at once. */
@@ -188,6 +200,8 @@ export interface IndexSummary {
   earlyFailures: string[];
   /** Shards not indexed while pages rendered for want of memory (indexed after the pages). */
   deferred: number;
+  /** Built pages read to learn their hashes; the others' were known from the last build (src/lib/search/page-hashes.ts). */
+  pagesRead: number;
   seconds: number;
   /** Seconds spent reading and tokenising pages, adding them to Pagefind, and Pagefind writing its files, summed over shards (shards indexed side by side overlap). */
   phases: { read: number; add: number; write: number };
@@ -243,12 +257,14 @@ export function earlyIndexer(siteDir: string, cacheDir: string | undefined, part
   const pairs = traditionalToSimplifiedPairs();
   // Read and hashed once: the index code's files do not change during a build.
   const code = indexInputDigest(pairs);
+  // Shared with the index after the pages, which saves the records at its end.
+  const hashes = pageHashes(siteDir, cacheDir, partition);
   const pagefindSlots = semaphore(1);
   const readers = semaphore(2);
   const running = new Set<Worker>();
   const shards = new Map<number, Promise<EarlyShard>>();
   const index = async (shard: number, files: string[]): Promise<EarlyShard> => {
-    const plan = await planOf(siteDir, shard, files, code);
+    const plan = await planOf(siteDir, shard, files, code, hashes);
     if (!plan) return undefined;
     const cached = cachedShard(cacheDir, plan, partition);
     if (cached && existsSync(cached)) return { plan };
@@ -265,6 +281,7 @@ export function earlyIndexer(siteDir: string, cacheDir: string | undefined, part
   };
   return {
     shards,
+    hashes,
     start: (shard: number, files: string[]) => {
       // Never an unhandled rejection: a failed shard is indexed again after the pages, which then reports the error.
       shards.set(shard, index(shard, files).catch((error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) })));
@@ -284,15 +301,16 @@ export function earlyIndexer(siteDir: string, cacheDir: string | undefined, part
 export async function buildSearchIndex(
   siteDir: string,
   cacheDir?: string,
-  options: { partition?: string; early?: ReadonlyMap<number, Promise<EarlyShard>> } = {},
+  options: { partition?: string; early?: ReadonlyMap<number, Promise<EarlyShard>>; hashes?: PageHashes } = {},
 ): Promise<IndexSummary> {
   const started = performance.now();
   const { partition } = options;
   const shardPath = (shard: number) => bundlePath(shard, partition);
   const primary = path.join(siteDir, shardPath(0));
   const pairs = traditionalToSimplifiedPairs();
-  const plans = await planShards(siteDir, primary, pairs);
-  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, earlyFailures: [], deferred: 0, seconds: 0, phases: { read: 0, add: 0, write: 0 } };
+  const hashes = options.hashes ?? pageHashes(siteDir, cacheDir, partition);
+  const plans = await planShards(siteDir, primary, pairs, hashes);
+  const summary: IndexSummary = { pages: 0, shards: plans.length, reused: 0, early: 0, discarded: 0, earlyFailures: [], deferred: 0, pagesRead: 0, seconds: 0, phases: { read: 0, add: 0, write: 0 } };
   const took = (report: ShardReport) => {
     summary.pages += report.pages;
     summary.phases.read += report.read;
@@ -379,6 +397,8 @@ export async function buildSearchIndex(
     shards: plans.slice(1).map((plan) => shardPath(plan.shard)),
     ...(sharedIds.length > 0 ? { sharedIds } : {}),
   };
+  summary.pagesRead = hashes.read;
+  hashes.save();
   await mkdir(primary, { recursive: true });
   // A new file, not written through a link into the cache.
   await rm(path.join(primary, SEARCH_SETTINGS_FILE), { force: true });
@@ -423,7 +443,8 @@ export function describeIndex(summary: IndexSummary): string {
       : '';
   return (
     `indexed ${summary.pages} documents in ${summary.shards} shard(s), ${summary.reused} unchanged${early}, in ${summary.seconds.toFixed(1)} s after the pages ` +
-    `(reading and tokenising ${read.toFixed(1)} s, adding to Pagefind ${add.toFixed(1)} s, Pagefind writing ${write.toFixed(1)} s, summed over shards)`
+    `(reading and tokenising ${read.toFixed(1)} s, adding to Pagefind ${add.toFixed(1)} s, Pagefind writing ${write.toFixed(1)} s, summed over shards); ` +
+    `${summary.pagesRead} built page(s) read to learn which shards changed, the others known from the last build`
   );
 }
 
