@@ -7,7 +7,7 @@ import { archiveProcessor } from './src/markdown/index.ts';
 import { pagefindIndex, searchIndexBuiltHere } from './src/integrations/pagefind.ts';
 import { keptOutput as keptOutputIntegrations } from './src/integrations/kept-output.ts';
 import { shardOfBundleFile } from './src/lib/search/shards.ts';
-import { documentFiles } from './src/integrations/document-files.ts';
+import { documentFiles, isDocumentFileOf } from './src/integrations/document-files.ts';
 import { crossLinks } from './src/integrations/cross-links.ts';
 import { partitionScope } from './src/integrations/partition-scope.ts';
 import { loadContentGraph, loadGraphFile } from './src/data/content-graph.ts';
@@ -45,8 +45,10 @@ const site = env.WENYUAN_SITE ?? 'http://127.0.0.1:4321';
 // first removes what the last build made and this one did not (src/lib/kept-output.ts):
 // `start` before every other integration, `finish` (the stamp) after them.
 // The search index links unchanged shards from its cache without writing them.
+// Each document's own files are written again only when its page was.
 const keptOutput = keptOutputIntegrations({
-  keptElsewhere: (relative) => searchIndexBuiltHere() && shardOfBundleFile(relative, scope.kind === 'partition' ? scope.name : undefined) !== undefined,
+  keptElsewhere: (relative, pages) =>
+    isDocumentFileOf(relative, pages) || (searchIndexBuiltHere() && shardOfBundleFile(relative, scope.kind === 'partition' ? scope.name : undefined) !== undefined),
 });
 
 export default defineConfig({

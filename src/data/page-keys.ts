@@ -19,10 +19,17 @@ import { pageCacheKey } from '../lib/page-cache-key.ts';
 /** What identifies a document's state: its id, Astro's digest and the validated front matter. */
 const state = (doc: DocumentEntry) => [doc.id, doc.digest ?? null, doc.data] as const;
 
-/** The graph's record of each of these documents (titles, dates and types pages print), by id in order. */
+/**
+ * What pages print of each of these documents (title, type, region, date),
+ * by id in order. Not the graph's `file`, a path for diagnostics: it names
+ * the checkout's folder, so it would make every key new on another machine.
+ */
 function graphRecords(ids: Iterable<string>): Array<[string, unknown]> {
   const documents = citationGraph().data.documents;
-  return [...new Set(ids)].sort().map((id) => [id, documents[id] ?? null]);
+  return [...new Set(ids)].sort().map((id) => {
+    const record = documents[id];
+    return [id, record ? [record.title, record.type, record.region ?? null, record.date ?? null] : null];
+  });
 }
 
 /** The versions of a document's rule, each in full: pages print their dates and titles, and compare their texts. */
@@ -49,9 +56,11 @@ export async function documentPageKey(doc: DocumentEntry, newer: DocumentEntry |
     doc: state(doc),
     newer: newer ? [newer.id, newer.data.title] : null,
     older: older ? [older.id, older.data.title] : null,
-    cites,
-    citedBy,
-    related,
+    // What src/components/CrossReferences.astro and RelatedDocuments.astro show of each record: not where in the
+    // citing file a citation stands, nor a related document's score (which moves with every edit's words).
+    cites: cites.map((c) => [c.status, c.target ?? null, c.title, c.kind, c.pinpoint ?? null, c.anchor ?? null]),
+    citedBy: citedBy.map((c) => [c.from, c.pinpoint ?? null, c.sentence]),
+    related: related.map((r) => [r.id, r.reasons]),
     entities,
     documents: graphRecords(shown),
     missing,
@@ -80,5 +89,6 @@ export function browsePageKey(props: { facet: string; value: string; pageDocs: r
 /** The key of a cited but missing text's page (src/pages/cited/[slug].astro). */
 export function missingPageKey(missing: MissingText): string {
   const citations = citationGraph().citationsOfMissing(missing.slug);
-  return pageCacheKey('missing', { missing, citations, documents: graphRecords(citations.map((c) => c.from)) });
+  // The page shows each citation's document and sentence (src/pages/cited/[slug].astro).
+  return pageCacheKey('missing', { missing, citations: citations.map((c) => [c.from, c.sentence]), documents: graphRecords(citations.map((c) => c.from)) });
 }

@@ -18,9 +18,11 @@ export interface KeptOutputOptions {
   /**
    * Files (relative to the output folder, `/` between folders) that the
    * build keeps in place without writing them, other than the pages Astro
-   * generates: the search bundles the index links from its cache.
+   * generates (`pages`, the same way): the search bundles the index links
+   * from its cache, the files of documents whose pages the build made, which
+   * their own step writes again only when out of date.
    */
-  keptElsewhere?: (relative: string) => boolean;
+  keptElsewhere?: (relative: string, pages: ReadonlySet<string>) => boolean;
 }
 
 export function keptOutput(options: KeptOutputOptions = {}): { start: AstroIntegration; finish: AstroIntegration } {
@@ -46,7 +48,7 @@ export function keptOutput(options: KeptOutputOptions = {}): { start: AstroInteg
         if (!stamp) return;
         const pages = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) pages.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
-        const removed = pruneOutput(outDir, stamp, (relative) => pages.has(relative) || (options.keptElsewhere?.(relative) ?? false));
+        const removed = pruneOutput(outDir, stamp, (relative) => pages.has(relative) || (options.keptElsewhere?.(relative, pages) ?? false));
         if (removed.length > 0) logger.info(`removed ${removed.length} file(s) the last build made and this one has not (yet), e.g. ${removed.slice(0, 3).join(', ')}`);
       },
     },

@@ -15,7 +15,7 @@ import { digestOfFiles, filesUnder } from './files.ts';
  * (Keys made by an older recipe that missed an input would otherwise keep
  * stale pages.)
  */
-export const PAGE_KEY_VERSION = 2;
+export const PAGE_KEY_VERSION = 3;
 
 /**
  * Where astro.config.mjs puts {@link siteCodeDigest} for the keys. Astro's

@@ -1,9 +1,9 @@
 /** The build step that writes each document's files beside its page (src/integrations/document-files.ts). */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeDocumentFiles } from '../../../src/integrations/document-files.ts';
+import { isDocumentFileOf, writeDocumentFiles } from '../../../src/integrations/document-files.ts';
 import { CITATION_FILES, TEXT_FILES } from '../../../src/lib/export/files.ts';
 import { documentBodyHtml } from '../../../src/lib/export/text.ts';
 
@@ -44,7 +44,7 @@ describe('document files', () => {
     mkdirSync(path.join(out, 'documents', '2020-06-test-notice'), { recursive: true });
     writeFileSync(path.join(out, 'documents', '2020-06-test-notice', 'index.html'), PAGE);
 
-    expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toBe(1);
+    expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toEqual({ written: 1, unchanged: 0 });
     const written = readdirSync(path.join(out, 'documents')).filter((name) => name.includes('.')).sort();
     expect(written).toEqual([...[...TEXT_FILES, ...CITATION_FILES].map(({ ext }) => ext), 'preview.json'].map((ext) => `2020-06-test-notice.${ext}`).sort());
     const file = (ext: string) => readFileSync(path.join(out, 'documents', `2020-06-test-notice.${ext}`), 'utf8');
@@ -72,8 +72,8 @@ describe('document files', () => {
         writeFileSync(path.join(out, 'documents', id, 'index.html'), PAGE.replace('正文。', `正文${id}。`));
       }
     }
-    expect(await writeDocumentFiles(outs[0]!, content, 'https://wenyuan.example/', 1)).toBe(449);
-    expect(await writeDocumentFiles(outs[1]!, content, 'https://wenyuan.example/', 2)).toBe(449);
+    expect(await writeDocumentFiles(outs[0]!, content, 'https://wenyuan.example/', 1)).toEqual({ written: 449, unchanged: 0 });
+    expect(await writeDocumentFiles(outs[1]!, content, 'https://wenyuan.example/', 2)).toEqual({ written: 449, unchanged: 0 });
     const filesOf = (out: string) =>
       readdirSync(path.join(out, 'documents'))
         .filter((name) => name.includes('.'))
@@ -84,5 +84,48 @@ describe('document files', () => {
     expect(single).toHaveLength(449 * 6);
     expect(single.find(([name]) => name === `${ids[7]}.txt`)?.[1]).toContain(`正文${ids[7]}。`);
     expect(filesOf(outs[1]!)).toEqual(single);
+  });
+
+  it('in a folder kept from the last build, writes again only the files of documents whose page is newer than they are', async () => {
+    const content = path.join(work, 'kept-content');
+    const out = path.join(work, 'kept-dist');
+    mkdirSync(content, { recursive: true });
+    const ids = ['2020-06-kept-a', '2020-06-kept-b'];
+    for (const id of ids) {
+      writeFileSync(path.join(content, `${id}.md`), SOURCE.replace('2020-06-test-notice', id));
+      mkdirSync(path.join(out, 'documents', id), { recursive: true });
+      writeFileSync(path.join(out, 'documents', id, 'index.html'), PAGE);
+      // The last build: the page, then its files.
+      const earlier = new Date(Date.now() - 60_000);
+      utimesSync(path.join(out, 'documents', id, 'index.html'), earlier, earlier);
+    }
+    expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toEqual({ written: 2, unchanged: 0 });
+    const txt = (id: string) => path.join(out, 'documents', `${id}.txt`);
+    const before = statSync(txt(ids[0]!)).mtimeMs;
+    // This build: page b rendered again (newer than its files), page a left in place.
+    writeFileSync(path.join(out, 'documents', ids[1]!, 'index.html'), PAGE.replace('正文。', '修改后的正文。'));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(path.join(out, 'documents', ids[1]!, 'index.html'), later, later);
+    expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toEqual({ written: 1, unchanged: 1 });
+    expect(statSync(txt(ids[0]!)).mtimeMs).toBe(before);
+    expect(readFileSync(txt(ids[1]!), 'utf8')).toContain('修改后的正文。');
+    // A file missing is written again (page b now older than its files, as after a finished build).
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(path.join(out, 'documents', ids[1]!, 'index.html'), earlier, earlier);
+    rmSync(path.join(out, 'documents', `${ids[0]}.bib`));
+    expect(await writeDocumentFiles(out, content, 'https://wenyuan.example/')).toEqual({ written: 1, unchanged: 1 });
+    expect(readFileSync(path.join(out, 'documents', `${ids[0]}.bib`), 'utf8')).toMatch(/^@misc\{2020-06-kept-a,/);
+  });
+
+  it('names the files of a document whose page the build made, for the kept output folder to keep', () => {
+    const pages = new Set(['documents/a-1/index.html']);
+    expect(['documents/a-1.md', 'documents/a-1.csl.json', 'documents/a-1.preview-2.json', 'documents/a-2.md', 'documents/a-1/index.html', 'other/a-1.md'].map((f) => isDocumentFileOf(f, pages))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
