@@ -24,13 +24,13 @@
  * The output folder belongs to the build: a file edited by hand in it is
  * not noticed (as with any build tool that keeps its output).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, rmdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** What the last finished build left in the cache about its output folder. */
 export interface OutputStamp {
   version: 1;
-  /** The output folder, absolute. */
+  /** The output folder, absolute, symbolic links resolved (one folder reached by two paths is one folder). */
   outDir: string;
   /** The folder's own entry when the build finished. */
   dev: number;
@@ -75,7 +75,7 @@ export function keptStamp(outDir: string, cacheDir: string): OutputStamp | undef
   const stamp = readStamp(cacheDir);
   const stats = folderStats(outDir);
   if (!stamp || !stats) return undefined;
-  const same = stamp.outDir === path.resolve(outDir) && stamp.dev === stats.dev && stamp.ino === stats.ino && stamp.mtimeMs === stats.mtimeMs;
+  const same = stamp.outDir === realpathSync(outDir) && stamp.dev === stats.dev && stamp.ino === stats.ino && stamp.mtimeMs === stats.mtimeMs;
   return same ? stamp : undefined;
 }
 
@@ -146,7 +146,7 @@ export function pruneOutput(outDir: string, stamp: OutputStamp, kept: (relative:
 export function stampOutput(outDir: string, cacheDir: string, finishedAt = Date.now()): OutputStamp | undefined {
   const stats = folderStats(outDir);
   if (!stats) return undefined;
-  const stamp: OutputStamp = { version: 1, outDir: path.resolve(outDir), dev: stats.dev, ino: stats.ino, mtimeMs: stats.mtimeMs, finishedAt };
+  const stamp: OutputStamp = { version: 1, outDir: realpathSync(outDir), dev: stats.dev, ino: stats.ino, mtimeMs: stats.mtimeMs, finishedAt };
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(stampFile(cacheDir), `${JSON.stringify(stamp)}\n`);
   return stamp;

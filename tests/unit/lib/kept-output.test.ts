@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -47,12 +47,21 @@ describe('startOutput', () => {
     write('documents/a/index.html');
     stampOutput(outDir, cacheDir);
     const stamp = startOutput(outDir, cacheDir);
-    expect(stamp?.outDir).toBe(path.resolve(outDir));
+    expect(stamp?.outDir).toBe(realpathSync(outDir));
     expect(filesIn(outDir)).toEqual(['documents/a/index.html']);
     // A build that fails from here leaves no stamp: the next one starts empty.
     expect(readStamp(cacheDir)).toBeUndefined();
     expect(startOutput(outDir, cacheDir)).toBeUndefined();
     expect(filesIn(outDir)).toEqual([]);
+  });
+
+  it('keeps the folder when the next build reaches it through a symbolic link', () => {
+    write('documents/a/index.html');
+    stampOutput(outDir, cacheDir);
+    const linked = path.join(work, 'linked-dist');
+    symlinkSync(outDir, linked);
+    expect(startOutput(linked, cacheDir)).toBeDefined();
+    expect(filesIn(outDir)).toEqual(['documents/a/index.html']);
   });
 
   it('empties the folder when something was added at its top level since the stamp', () => {
