@@ -13,7 +13,7 @@ import { corpusDocuments, unpackCorpus } from './bench/corpus.ts';
 import { buildGraph } from '../src/lib/graph/build.ts';
 import { markdownBlocks } from '../src/lib/graph/blocks.ts';
 import { relatedDocuments } from '../src/lib/related/related.ts';
-import { contentWords } from '../src/lib/related/words.ts';
+import { contentWords, termCounts } from '../src/lib/related/words.ts';
 import type { SourceDocument } from '../src/lib/graph/types.ts';
 
 const { values } = parseArgs({ options: { docs: { type: 'string' } } });
@@ -61,7 +61,7 @@ for (const size of sizes) {
   let stats = { documents: 0, candidatePairs: 0, skippedPostings: 0 };
   started = performance.now();
   const related = relatedDocuments(
-    docs.map((d, i) => ({ id: d.id, type: d.type, words: words[i]!, citations: targets.get(d.id)!, entities: new Set(graph.mentions[d.id]) })),
+    docs.map((d, i) => ({ id: d.id, type: d.type, terms: termCounts(words[i]!), citations: targets.get(d.id)!, entities: new Set(graph.mentions[d.id]) })),
     { onStats: (s) => (stats = s) },
   );
   const relatedSeconds = seconds(started);

@@ -22,8 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { validateFrontMatter } from '../schemas/document.ts';
 import { digestOfContents, digestOfFiles, filesUnder, markdownFiles } from '../lib/files.ts';
-import { buildGraph, type BuildGraphOptions, type MentionMemo } from '../lib/graph/build.ts';
+import { buildGraph, type BuildGraphOptions, type Memo } from '../lib/graph/build.ts';
 import type { Mention } from '../lib/entities/mentions.ts';
+import { decodeTermCounts, encodeTermCounts } from '../lib/related/words.ts';
 import { CrossLinkIndex } from '../lib/graph/link-index.ts';
 import type { GraphData, SourceDocument } from '../lib/graph/types.ts';
 
@@ -77,7 +78,7 @@ function sourceDocuments(files: ReadonlyArray<{ file: string; text: string }>): 
 }
 
 /** Options of {@link loadContentGraph}. */
-export interface LoadGraphOptions extends Omit<BuildGraphOptions, 'mentionMemo'> {
+export interface LoadGraphOptions extends Omit<BuildGraphOptions, 'mentionMemo' | 'termMemo'> {
   /**
    * The build cache: the graph is kept there (and read by the pages and the
    * render workers), reused while the content files, these options and the
@@ -114,25 +115,39 @@ export function loadContentGraph(contentDir: string, options: LoadGraphOptions):
   } catch {
     // Not cached yet (or unreadable): computed below.
   }
-  // The entity scans of the last build with the same code are reused document by document.
-  const memoFile = path.join(folder, `mentions-${code.slice(0, 32)}.json`);
-  const previous = new Map<string, Mention[][]>(readJson<Array<[string, Mention[][]]>>(memoFile) ?? []);
-  const used = new Map<string, Mention[][]>();
-  const mentionMemo: MentionMemo = {
-    get: (k) => {
-      const found = previous.get(k);
-      if (found) used.set(k, found);
-      return found;
-    },
-    set: (k, mentions) => used.set(k, mentions),
-  };
-  const graph = buildGraph(sourceDocuments(files), { ...buildOptions, mentionMemo });
-  // Only the newest graph and this build's scans are kept.
+  // The entity scans and word counts of the last build with the same code are reused document by document.
+  const mentionMemo = fileMemo<Mention[][], Mention[][]>(path.join(folder, `mentions-${code.slice(0, 32)}.json`), (stored) => stored, (value) => value);
+  const termMemo = fileMemo<ReadonlyMap<string, number>, string>(path.join(folder, `terms-${code.slice(0, 32)}.json`), decodeTermCounts, encodeTermCounts);
+  const graph = buildGraph(sourceDocuments(files), { ...buildOptions, mentionMemo, termMemo });
+  // Only the newest graph and this build's scans and counts are kept.
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   writeFileSync(cacheFile, JSON.stringify(graph));
-  writeFileSync(memoFile, JSON.stringify([...used]));
+  mentionMemo.save();
+  termMemo.save();
   return { graph, index: new CrossLinkIndex(graph), cached: false, file: cacheFile };
+}
+
+/**
+ * A memo kept in `file` as JSON [digest, stored form] pairs: it offers what
+ * the file held and, on save, writes back only what this build used or made.
+ * The file is read when the memo is made, so it may be removed before save.
+ */
+function fileMemo<T, Stored>(file: string, decode: (stored: Stored) => T, encode: (value: T) => Stored): Memo<T> & { save(): void } {
+  const previous = new Map<string, Stored>(readJson<Array<[string, Stored]>>(file) ?? []);
+  const used = new Map<string, Stored>();
+  return {
+    get: (key) => {
+      const found = previous.get(key);
+      if (found === undefined) return undefined;
+      used.set(key, found);
+      return decode(found);
+    },
+    set: (key, value) => {
+      used.set(key, encode(value));
+    },
+    save: () => writeFileSync(file, JSON.stringify([...used])),
+  };
 }
 
 function readJson<T>(file: string): T | undefined {

@@ -9,6 +9,9 @@ import { Jieba } from '@node-rs/jieba';
 
 const require = createRequire(import.meta.url);
 
+/** The segmenter and its version: what a remembered segmentation depends on besides the text. */
+export const SEGMENTER = `@node-rs/jieba@${(require('@node-rs/jieba/package.json') as { version: string }).version}`;
+
 let dictBuffer: Uint8Array | undefined;
 
 /** The jieba dictionary as shipped by @node-rs/jieba (one word per line: word, frequency, tag). */

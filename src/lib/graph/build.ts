@@ -16,7 +16,8 @@ import { pinpointAnchor } from '../citations/pinpoint.ts';
 import type { RuleAnchors } from '../rules/references.ts';
 import { parseRuleStructure, type StructureBlock } from '../rules/structure.ts';
 import { relatedDocuments } from '../related/related.ts';
-import { contentWords } from '../related/words.ts';
+import { contentWords, termCounts, wordsHead } from '../related/words.ts';
+import { SEGMENTER } from '../chinese-words.ts';
 import { shortRegionName } from '../regions.ts';
 import { markdownBlocks, positionIn, sentenceAround, type TextBlock } from './blocks.ts';
 import type {
@@ -44,12 +45,36 @@ export interface BuildGraphOptions {
    * rescans only documents whose text or context changed. Default: none.
    */
   mentionMemo?: MentionMemo;
+  /**
+   * Remembered word counts for related documents (jieba's segmentation, the
+   * costliest part of them), keyed by a digest of the text read and the
+   * segmenter's version, kept and reused the same way. Default: none.
+   */
+  termMemo?: TermMemo;
+}
+
+/** Storage for one kind of remembered per-document result, by digest. */
+export interface Memo<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
 }
 
 /** Storage for {@link BuildGraphOptions.mentionMemo}. */
-export interface MentionMemo {
-  get(key: string): Mention[][] | undefined;
-  set(key: string, mentions: Mention[][]): void;
+export type MentionMemo = Memo<Mention[][]>;
+
+/** Storage for {@link BuildGraphOptions.termMemo}. */
+export type TermMemo = Memo<ReadonlyMap<string, number>>;
+
+/** How often each content word occurs in a document's text, from the memo when the text is unchanged. */
+function countTerms(text: string, memo: TermMemo | undefined): ReadonlyMap<string, number> {
+  const count = () => termCounts(contentWords(text));
+  if (!memo) return count();
+  const digest = createHash('sha256').update(SEGMENTER).update('\0').update(wordsHead(text)).digest('hex');
+  const remembered = memo.get(digest);
+  if (remembered) return remembered;
+  const counted = count();
+  memo.set(digest, counted);
+  return counted;
 }
 
 /** The mentions in each block of a document, from the memo when its text and context are unchanged. */
@@ -410,7 +435,7 @@ export function buildGraph(documents: readonly SourceDocument[], options: BuildG
       id: doc.id,
       type: doc.type,
       ...(doc.region ? { region: doc.region } : {}),
-      words: contentWords(blocksOf.get(doc.id)!.map((b: TextBlock) => b.text).join('\n')),
+      terms: countTerms(blocksOf.get(doc.id)!.map((b: TextBlock) => b.text).join('\n'), options.termMemo),
       citations: targets.get(doc.id)!,
       entities: new Set(mentions[doc.id]),
     }));

@@ -20,8 +20,8 @@ export interface RelatedInput {
   id: string;
   type: string;
   region?: string;
-  /** Content words in order (repeats count). */
-  words: readonly string[];
+  /** How often each content word occurs (words.ts: termCounts of contentWords). */
+  terms: ReadonlyMap<string, number>;
   /** Citation targets (document ids, missing-text slugs). */
   citations: ReadonlySet<string>;
   /** Entity keys mentioned. */
@@ -65,10 +65,8 @@ function invert(sets: ReadonlyArray<Iterable<string>>): Postings {
 function vectors(docs: readonly RelatedInput[]): Array<Map<string, number>> {
   const df = new Map<string, number>();
   const counts = docs.map((d) => {
-    const tf = new Map<string, number>();
-    for (const w of d.words) tf.set(w, (tf.get(w) ?? 0) + 1);
-    for (const w of tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-    return tf;
+    for (const w of d.terms.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+    return d.terms;
   });
   const n = docs.length;
   return counts.map((tf) => {

@@ -17,8 +17,45 @@ const STOP = new Set(
 );
 const HAN_WORD = /^[\u4e00-\u9fff]{2,}$/u;
 
+/** The part of a document's text its words are read from. */
+export function wordsHead(text: string): string {
+  return text.length > MAX_CHARACTERS ? text.slice(0, MAX_CHARACTERS) : text;
+}
+
 /** The words of `text` that carry meaning, in order (repeats kept for term frequency). */
 export function contentWords(text: string): string[] {
-  const head = text.length > MAX_CHARACTERS ? text.slice(0, MAX_CHARACTERS) : text;
-  return segment(head).filter((w) => HAN_WORD.test(w) && !STOP.has(w));
+  return segment(wordsHead(text)).filter((w) => HAN_WORD.test(w) && !STOP.has(w));
+}
+
+/** How often each word occurs (what related-document scoring reads of a text). */
+export function termCounts(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Term counts as one compact string, for the build cache: each word followed
+ * by its count when that is more than 1, space-separated (法律 条例3). Words
+ * are Han characters only, so a trailing number is always the count.
+ */
+export function encodeTermCounts(counts: ReadonlyMap<string, number>): string {
+  const items: string[] = [];
+  for (const [word, count] of counts) {
+    if (!HAN_WORD.test(word)) throw new Error(`cannot encode the term "${word}": terms are words of two or more Han characters`);
+    items.push(count > 1 ? `${word}${count}` : word);
+  }
+  return items.join(' ');
+}
+
+/** The inverse of {@link encodeTermCounts}. */
+export function decodeTermCounts(encoded: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (encoded === '') return counts;
+  for (const item of encoded.split(' ')) {
+    const digits = /[0-9]+$/.exec(item);
+    if (digits) counts.set(item.slice(0, digits.index), Number(digits[0]));
+    else counts.set(item, 1);
+  }
+  return counts;
 }

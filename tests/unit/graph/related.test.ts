@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CHAMPIONS, MAX_POSTINGS, relatedDocuments, type RelatedInput } from '../../../src/lib/related/related.ts';
-import { contentWords } from '../../../src/lib/related/words.ts';
+import fc from 'fast-check';
+import { contentWords, decodeTermCounts, encodeTermCounts, termCounts } from '../../../src/lib/related/words.ts';
 
 function doc(id: string, words: string, extra: Partial<RelatedInput> = {}): RelatedInput {
-  return { id, type: 'rule', words: words.split(' '), citations: new Set(), entities: new Set(), ...extra };
+  return { id, type: 'rule', terms: termCounts(words.split(' ')), citations: new Set(), entities: new Set(), ...extra };
 }
 
 describe('related documents', () => {
@@ -42,5 +43,21 @@ describe('related documents', () => {
 
   it('reads Chinese words, not single characters or punctuation', () => {
     expect(contentWords('区人大常委会党组将全力以赴贯彻落实好区委《意见》。')).toEqual(['人大常委会', '党组', '全力以赴', '贯彻落实', '区委', '意见']);
+  });
+
+  it('keeps term counts through their cache encoding, order and counts included', () => {
+    const hanWord = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCodePoint(c)), minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hanWord, fc.integer({ min: 1, max: 100_000 })), { maxLength: 40 }), (pairs) => {
+        const counts = new Map(pairs);
+        const decoded = decodeTermCounts(encodeTermCounts(counts));
+        expect([...decoded]).toEqual([...counts]);
+      }),
+    );
+    expect(encodeTermCounts(termCounts(['法律', '条例', '法律']))).toBe('法律2 条例');
+  });
+
+  it('refuses to encode a term the encoding could not read back', () => {
+    expect(() => encodeTermCounts(new Map([['词1', 1]]))).toThrow(/词1/);
   });
 });
