@@ -6,8 +6,17 @@
  * archive doubles, so one changed document re-indexes one shard.
  */
 
-/** Most pages per shard: Pagefind needs about 3 MB per page of Wenyuan tokens (bench:search), so about 4 GB per shard. */
-export const PAGES_PER_SHARD = 1250;
+/**
+ * Most pages per shard. Pagefind needs about 2.25 MB per page of Wenyuan
+ * tokens (index-jobs.ts), about 1.4 GB per shard of 625. Smaller shards cost a
+ * reader bytes (each shard's metadata and chunks are fetched), larger ones the
+ * builder time and memory: at 10,000 documents (bench:search, bench:scale,
+ * 2026-12-04) 625 pages per shard against 1,250 took a first query from 1,518
+ * to 1,686 KB and a second from 439 to 600 KB, and the index from 165 to
+ * 121 s, the one-edit rebuild from 66 to 54 s, the build's peak from 5.4 to
+ * 4.7 GB (a changed shard is re-indexed whole, and Pagefind runs beside Astro).
+ */
+export const PAGES_PER_SHARD = 625;
 
 /** Number of shards for `pages` document pages: a power of two, so shards split cleanly as the archive grows. */
 export function shardCount(pages: number, perShard = PAGES_PER_SHARD): number {

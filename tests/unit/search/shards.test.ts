@@ -3,7 +3,7 @@ import { shardCount, shardOf, shardOfBundleFile, shardPath } from '../../../src/
 
 describe('index shards', () => {
   it('grows in powers of two as the archive grows', () => {
-    expect([1, 1250, 1251, 3504, 10_000, 30_000].map((n) => shardCount(n))).toEqual([1, 1, 2, 4, 8, 32]);
+    expect([1, 625, 626, 3504, 10_000, 30_000].map((n) => shardCount(n))).toEqual([1, 1, 2, 8, 16, 64]);
   });
 
   it('a page stays in its shard or moves to its split twin when the count doubles', () => {
