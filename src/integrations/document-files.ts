@@ -62,6 +62,13 @@ export interface DocumentFilesCount {
 /** The files every document has (preview parts come on top for long rules). */
 const ALWAYS = ['md', 'txt', 'bib', 'ris', 'csl.json', 'preview.json'];
 
+/**
+ * A document's file in the output folder, one of the kinds this step writes:
+ * a file of another kind (one an older version of the site wrote) is not
+ * kept, as a cold build would not have it.
+ */
+const DOCUMENT_FILE = new RegExp(`^documents/([^/.]+)\\.(?:${[...ALWAYS.map((ext) => ext.replaceAll('.', '\\.')), 'preview-[1-9][0-9]*\\.json'].join('|')})$`);
+
 async function mtimeOf(file: string): Promise<number | undefined> {
   return (await stat(file).catch(() => undefined))?.mtimeMs;
 }
@@ -101,10 +108,10 @@ async function removePartsAfter(outDir: string, id: string, kept: number): Promi
  * Whether `relative` (a path in the output folder) is one of the files of a
  * document whose page this build made: src/lib/kept-output.ts then keeps it
  * for this step, which writes it again unless it is up to date. A deleted
- * document's files go.
+ * document's files go, and so do files of kinds this step no longer writes.
  */
 export function isDocumentFileOf(relative: string, pages: ReadonlySet<string>): boolean {
-  const match = /^documents\/([^/.]+)\.[^/]+$/.exec(relative);
+  const match = DOCUMENT_FILE.exec(relative);
   return match !== null && pages.has(`documents/${match[1]}/index.html`);
 }
 

@@ -127,5 +127,7 @@ describe('document files', () => {
       false,
       false,
     ]);
+    // Kinds of file this step does not write (an older site's, or anything else) are not the document's, so a kept folder drops them.
+    expect(['documents/a-1.docx', 'documents/a-1.preview-x.json', 'documents/a-1.preview-0.json', 'documents/a-1.md.bak'].map((f) => isDocumentFileOf(f, pages))).toEqual([false, false, false, false]);
   });
 });
