@@ -49,6 +49,8 @@ const site = env.WENYUAN_SITE ?? 'http://127.0.0.1:4321';
 const keptOutput = keptOutputIntegrations({
   keptElsewhere: (relative, pages) =>
     isDocumentFileOf(relative, pages) || (searchIndexBuiltHere() && shardOfBundleFile(relative, scope.kind === 'partition' ? scope.name : undefined) !== undefined),
+  // The index writes and removes this build's bundles itself, some of them while the pages render.
+  leftAlone: (folder) => searchIndexBuiltHere() && shardOfBundleFile(folder, scope.kind === 'partition' ? scope.name : undefined) !== undefined,
 });
 
 export default defineConfig({

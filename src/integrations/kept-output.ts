@@ -23,6 +23,13 @@ export interface KeptOutputOptions {
    * their own step writes again only when out of date.
    */
   keptElsewhere?: (relative: string, pages: ReadonlySet<string>) => boolean;
+  /**
+   * Top-level folders of the output that other steps write while the build
+   * runs and clean up themselves (the search bundles, which shards indexed
+   * while the pages render may still be writing at `astro:build:done`): the
+   * prune does not look into them.
+   */
+  leftAlone?: (folder: string) => boolean;
 }
 
 export function keptOutput(options: KeptOutputOptions = {}): { start: AstroIntegration; finish: AstroIntegration } {
@@ -48,7 +55,7 @@ export function keptOutput(options: KeptOutputOptions = {}): { start: AstroInteg
         if (!stamp) return;
         const pages = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) pages.add(path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/'));
-        const removed = pruneOutput(outDir, stamp, (relative) => pages.has(relative) || (options.keptElsewhere?.(relative, pages) ?? false));
+        const removed = pruneOutput(outDir, stamp, (relative) => pages.has(relative) || (options.keptElsewhere?.(relative, pages) ?? false), options.leftAlone);
         if (removed.length > 0) logger.info(`removed ${removed.length} file(s) the last build made and this one has not (yet), e.g. ${removed.slice(0, 3).join(', ')}`);
       },
     },

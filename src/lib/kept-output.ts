@@ -36,7 +36,7 @@ export interface OutputStamp {
   dev: number;
   ino: number;
   mtimeMs: number;
-  /** When the build finished (ms since the epoch): every file it wrote is older. */
+  /** When the build finished (ms since the epoch, by the output folder's file system clock): every file it wrote is older. */
   finishedAt: number;
 }
 
@@ -103,23 +103,33 @@ export function startOutput(outDir: string, cacheDir: string): OutputStamp | und
   return stamp;
 }
 
-/** Files under `dir`, relative to it with `/` between folders, and their stats; `.git` left out. */
-function* filesWithStats(dir: string, prefix = ''): Generator<[string, Stats]> {
+/**
+ * Top-level folders of the output the prune neither walks nor empties: a
+ * `.git` folder (a checkout of the published branch, as Astro's own emptying
+ * keeps it), and the folders `leftAlone` names, which other steps write while
+ * the build runs and clean up themselves (the search bundles).
+ */
+function skipped(name: string, leftAlone: ((folder: string) => boolean) | undefined): boolean {
+  return name === '.git' || (leftAlone?.(name) ?? false);
+}
+
+/** Files under `dir`, relative to it with `/` between folders, and their stats; skipped top-level folders left out. */
+function* filesWithStats(dir: string, leftAlone: ((folder: string) => boolean) | undefined, prefix = ''): Generator<[string, Stats]> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (prefix === '' && entry.name === '.git') continue;
+    if (prefix === '' && entry.isDirectory() && skipped(entry.name, leftAlone)) continue;
     const relative = prefix + entry.name;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesWithStats(full, `${relative}/`);
+    if (entry.isDirectory()) yield* filesWithStats(full, leftAlone, `${relative}/`);
     else yield [relative, statSync(full)];
   }
 }
 
-/** Removes the empty folders under `dir` (not `dir` itself); returns whether `dir` is now empty. */
-function removeEmptyFolders(dir: string): boolean {
+/** Removes the empty folders under `dir` (not `dir` itself), skipped top-level folders left as they are; returns whether `dir` is now empty. */
+function removeEmptyFolders(dir: string, leftAlone: ((folder: string) => boolean) | undefined, topLevel = true): boolean {
   let empty = true;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && removeEmptyFolders(full)) rmdirSync(full);
+    if (entry.isDirectory() && !(topLevel && skipped(entry.name, leftAlone)) && removeEmptyFolders(full, leftAlone, false)) rmdirSync(full);
     else empty = false;
   }
   return empty;
@@ -129,21 +139,43 @@ function removeEmptyFolders(dir: string): boolean {
  * At the end of a build into a kept folder: removes every file the build
  * did not write (last modified no later than `stamp.finishedAt`) unless
  * `kept(relativePath)` says the build kept it in place, then the folders
- * left empty. Returns the removed files' relative paths, sorted.
+ * left empty; a `.git` folder and the top-level folders `leftAlone` names
+ * are not looked into. Returns the removed files' relative paths, sorted.
  */
-export function pruneOutput(outDir: string, stamp: OutputStamp, kept: (relative: string) => boolean): string[] {
+export function pruneOutput(outDir: string, stamp: OutputStamp, kept: (relative: string) => boolean, leftAlone?: (folder: string) => boolean): string[] {
   const removed: string[] = [];
-  for (const [relative, stats] of filesWithStats(outDir)) {
+  for (const [relative, stats] of filesWithStats(outDir, leftAlone)) {
     if (stats.mtimeMs > stamp.finishedAt || kept(relative)) continue;
     rmSync(path.join(outDir, relative), { force: true });
     removed.push(relative);
   }
-  if (removed.length > 0) removeEmptyFolders(outDir);
+  if (removed.length > 0) removeEmptyFolders(outDir, leftAlone);
   return removed.sort();
 }
 
-/** At the end of a finished build: the stamp saying `outDir` is its output, as it is now. */
-export function stampOutput(outDir: string, cacheDir: string, finishedAt = Date.now()): OutputStamp | undefined {
+/**
+ * The output folder's file system clock now: the modification time of a file
+ * written there and removed at once. The prune compares the next build's
+ * files' times with it, so both come from one clock (a network or shared
+ * file system's may differ from this machine's).
+ */
+function folderClock(outDir: string): number {
+  const probe = path.join(outDir, `.wenyuan-clock-${process.pid}`);
+  writeFileSync(probe, '');
+  try {
+    return statSync(probe).mtimeMs;
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+/**
+ * At the end of a finished build: the stamp saying `outDir` is its output, as
+ * it is now; `finishedAt` defaults to the folder's file system clock.
+ */
+export function stampOutput(outDir: string, cacheDir: string, finishedAt?: number): OutputStamp | undefined {
+  if (!folderStats(outDir)) return undefined;
+  finishedAt ??= folderClock(outDir);
   const stats = folderStats(outDir);
   if (!stats) return undefined;
   const stamp: OutputStamp = { version: 1, outDir: realpathSync(outDir), dev: stats.dev, ino: stats.ino, mtimeMs: stats.mtimeMs, finishedAt };

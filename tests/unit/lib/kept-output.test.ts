@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,5 +131,41 @@ describe('pruneOutput', () => {
     write('feed.xml', 'same');
     expect(pruneOutput(outDir, stamp, () => false)).toEqual([]);
     expect(filesIn(outDir)).toEqual(['feed.xml']);
+  });
+
+  it('leaves .git alone, even its empty folders (a checkout of the published branch with packed refs)', () => {
+    write('old.html');
+    age('old.html', 60);
+    mkdirSync(path.join(outDir, '.git/refs/heads'), { recursive: true });
+    mkdirSync(path.join(outDir, '.git/objects/pack'), { recursive: true });
+    write('.git/HEAD', 'ref: refs/heads/gh-pages\n');
+    age('.git/HEAD', 60);
+    const stamp = stampOutput(outDir, cacheDir, Date.now() - 30_000)!;
+    expect(pruneOutput(outDir, stamp, () => false)).toEqual(['old.html']);
+    expect(existsSync(path.join(outDir, '.git/refs/heads'))).toBe(true);
+    expect(existsSync(path.join(outDir, '.git/objects/pack'))).toBe(true);
+    expect(existsSync(path.join(outDir, '.git/HEAD'))).toBe(true);
+  });
+
+  it('does not look into the folders left to other steps (search bundles being written), even when empty', () => {
+    for (const file of ['_astro/old.js', 'pagefind-2/old.pf_fragment']) {
+      write(file);
+      age(file, 60);
+    }
+    mkdirSync(path.join(outDir, 'pagefind-3/fragment'), { recursive: true });
+    const stamp = stampOutput(outDir, cacheDir, Date.now() - 30_000)!;
+    const removed = pruneOutput(outDir, stamp, () => false, (folder) => folder.startsWith('pagefind'));
+    expect(removed).toEqual(['_astro/old.js']);
+    expect(existsSync(path.join(outDir, 'pagefind-2/old.pf_fragment'))).toBe(true);
+    expect(existsSync(path.join(outDir, 'pagefind-3/fragment'))).toBe(true);
+  });
+
+  it('stamps by the output folder’s own clock and leaves nothing of it behind', () => {
+    write('index.html');
+    const stamp = stampOutput(outDir, cacheDir)!;
+    expect(filesIn(outDir)).toEqual(['index.html']);
+    expect(keptStamp(outDir, cacheDir)).toEqual(stamp);
+    // A file written before the stamp is no newer than it, by the same clock.
+    expect(statSync(path.join(outDir, 'index.html')).mtimeMs).toBeLessThanOrEqual(stamp.finishedAt);
   });
 });
