@@ -66,6 +66,7 @@ describe('incremental rebuild', () => {
     expect(before.files.has(`documents/${deleted}/index.html`)).toBe(true);
     expect(before.files.has(`documents/${deleted}.md`)).toBe(true);
     rmSync(path.join(contentDir, 'fixtures/uncertain-notice.md'));
+    const pagesBefore = new Map([...before.files.keys()].filter((file) => file.endsWith('.html')).map((file) => [file, readFileSync(path.join(outDirOf('before'), file), 'utf8')] as const));
     const pageStats = new Map([...before.files.keys()].filter((file) => file.endsWith('/index.html')).map((file) => [file, statSync(path.join(outDirOf('before'), file))] as const));
 
     const after = build('after', 'cache', 'before');
@@ -88,6 +89,16 @@ describe('incremental rebuild', () => {
       expect.arrayContaining(['documents/2022-06-23-shenru-xuexi-guanche/index.html', 'documents/2023-03-01-test-yishi-guize/index.html', citing]),
     );
     expect(after.pages.rendered.length).toBeLessThan(after.pages.all / 2);
+    // And each of them is new (the missing text's page the changed title leaves) or shows a changed document:
+    // it is one's page (or under it), or links to one, before the change or after it.
+    const changed = ['2022-06-23-shenru-xuexi-guanche', '2023-03-01-test-yishi-guize', deleted].map((id) => `/documents/${id}/`);
+    const showsChanged = (page: string) =>
+      !pagesBefore.has(page) ||
+      changed.some((url) => `/${page}`.startsWith(url)) ||
+      [pagesBefore.get(page) ?? '', existsSync(path.join(outDirOf('before'), page)) ? readFileSync(path.join(outDirOf('before'), page), 'utf8') : ''].some((html) =>
+        changed.some((url) => html.includes(`href="${url}`)),
+      );
+    expect(after.pages.rendered.filter((page) => !showsChanged(page))).toEqual([]);
 
     // Nothing changed: every keyed page restored, the output the same.
     const again = build('cold-again', 'cold-cache');
