@@ -1,8 +1,7 @@
 /**
  * remarkCrossLinks links each entity on its first mention in a section, and
  * stops scanning a section for names once every entity the graph found in
- * the document is linked there (the output is the same; the scan is the
- * content step's costliest part for long rules).
+ * the document is linked there (the output is the same, for less work).
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
@@ -46,6 +45,11 @@ async function render(markdown: string, documentLinks: DocumentLinks) {
 
 const linked = (html: string) => [...html.matchAll(/<a [^>]*class="entity[^"]*"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
 
+const BOTH: DocumentLinks['entities'] = {
+  [YU]: { href: '/people/yu/', label: '于军', kind: 'person' },
+  [LI]: { href: '/people/li/', label: '李明', kind: 'person' },
+};
+
 const TEXT = ['于军指出，要抓好落实。', '李明强调，要压实责任。', '于军表示赞同。', '## 二、下一步', '李明指出，于军强调。'].join('\n\n');
 
 beforeEach(() => {
@@ -54,18 +58,18 @@ beforeEach(() => {
 
 describe('names linked on their first mention in each section', () => {
   it('links each entity the graph gives once per section, again after a level-2 heading', async () => {
-    const html = await render(TEXT, links({ [YU]: { href: '/people/yu/', label: '于军', kind: 'person' }, [LI]: { href: '/people/li/', label: '李明', kind: 'person' } }));
+    const html = await render(TEXT, links(BOTH));
     expect(linked(html)).toEqual(['于军', '李明', '李明', '于军']);
   });
 
   it('stops scanning a section once every entity is linked in it, and scans again in the next section', async () => {
-    await render(TEXT, links({ [YU]: { href: '/people/yu/', label: '于军', kind: 'person' }, [LI]: { href: '/people/li/', label: '李明', kind: 'person' } }));
+    await render(TEXT, links(BOTH));
     // 于军表示赞同 follows the paragraph in which the second of the two was linked; headings are never scanned.
     expect(scanned).toEqual(['于军指出，要抓好落实。', '李明强调，要压实责任。', '李明指出，于军强调。']);
   });
 
   it('links only the entities the graph gives, and scans nothing when it gives none', async () => {
-    const onlyLi = await render(TEXT, links({ [LI]: { href: '/people/li/', label: '李明', kind: 'person' } }));
+    const onlyLi = await render(TEXT, links({ [LI]: BOTH[LI]! }));
     expect(linked(onlyLi)).toEqual(['李明', '李明']);
     scanned.length = 0;
     const none = await render(TEXT, links({}));
